@@ -33,6 +33,29 @@ public interface Console {
         };
     }
 
+    /** A console over three sinks, e.g. a Maven {@code Log}'s {@code info}, {@code warn} and {@code debug}. */
+    static Console of(
+            java.util.function.Consumer<String> info,
+            java.util.function.Consumer<String> warn,
+            java.util.function.Consumer<String> debug) {
+        return new Console() {
+            @Override
+            public void info(String message) {
+                info.accept(message);
+            }
+
+            @Override
+            public void warn(String message) {
+                warn.accept(message);
+            }
+
+            @Override
+            public void debug(String message) {
+                debug.accept(message);
+            }
+        };
+    }
+
     /** A console that drops everything: for code paths whose output nobody reads. */
     static Console silent() {
         return new Console() {
