@@ -1,0 +1,130 @@
+package io.gravitee.release.gio.sandbox;
+
+import io.gravitee.release.gio.log.Console;
+import io.gravitee.release.gio.sandbox.git.GitPeer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A running set of peers sharing one directory, with {@code sandbox.json} and {@code settings.xml}
+ * describing them. Used by the command line and in-process by tests:
+ *
+ * <pre>{@code
+ * try (Sandbox sandbox = Sandbox.start(dir, EnumSet.of(PeerKind.GIT))) {
+ *     URI git = sandbox.git().url();
+ * }
+ * }</pre>
+ */
+public final class Sandbox implements AutoCloseable {
+
+    private final Path dir;
+    private final Map<PeerKind, Peer> peers;
+    private final Console console;
+    private boolean closed;
+
+    private Sandbox(Path dir, Map<PeerKind, Peer> peers, Console console) {
+        this.dir = dir;
+        this.peers = Collections.unmodifiableMap(peers);
+        this.console = console;
+    }
+
+    /** Starts {@code kinds} with generated credentials, reporting nowhere. */
+    public static Sandbox start(Path dir, Set<PeerKind> kinds) throws IOException {
+        return start(dir, kinds, Map.of(), Console.silent());
+    }
+
+    /**
+     * Starts the peers in {@code dir} (created if missing; existing git remotes under
+     * {@code dir/git} are served as they are), then writes {@code sandbox.json} and
+     * {@code settings.xml}. If a peer fails to start, those already started are stopped.
+     *
+     * @param fixedCredentials credentials for some peers; the others get generated ones
+     * @throws IllegalArgumentException when a peer is not available yet or no peer is asked for
+     */
+    public static Sandbox start(Path dir, Set<PeerKind> kinds, Map<PeerKind, PeerCredentials> fixedCredentials,
+            Console console) throws IOException {
+        if (kinds.isEmpty()) {
+            throw new IllegalArgumentException("no peer to start: name at least one of " + PeerKind.ids());
+        }
+        for (PeerKind kind : kinds) {
+            if (!kind.available()) {
+                throw new IllegalArgumentException("peer " + kind.id() + " is not available yet");
+            }
+        }
+        Path root = dir.toAbsolutePath().normalize();
+        Files.createDirectories(root);
+        Map<PeerKind, Peer> started = new EnumMap<>(PeerKind.class);
+        try {
+            for (PeerKind kind : EnumSet.copyOf(kinds)) {
+                Path peerDir = Files.createDirectories(root.resolve(kind.id()));
+                PeerCredentials credentials = fixedCredentials.getOrDefault(kind, PeerCredentials.generate());
+                Peer peer = kind.factory().create(peerDir, credentials);
+                peer.start();
+                started.put(kind, peer);
+                console.info("started " + kind.id() + " at " + peer.url());
+            }
+            Sandbox sandbox = new Sandbox(root, started, console);
+            SandboxFiles.write(root, started);
+            return sandbox;
+        } catch (IOException | RuntimeException e) {
+            stopAll(new ArrayList<>(started.values()));
+            throw e;
+        }
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** The running peers, in {@link PeerKind} order. */
+    public Map<PeerKind, Peer> peers() {
+        return peers;
+    }
+
+    /** @throws IllegalStateException when {@code kind} was not started */
+    public Peer peer(PeerKind kind) {
+        Peer peer = peers.get(kind);
+        if (peer == null) {
+            throw new IllegalStateException("peer " + kind.id() + " is not running in this sandbox");
+        }
+        return peer;
+    }
+
+    public GitPeer git() {
+        return (GitPeer) peer(PeerKind.GIT);
+    }
+
+    public Path sandboxJson() {
+        return dir.resolve(SandboxFiles.SANDBOX_JSON);
+    }
+
+    public Path settingsXml() {
+        return dir.resolve(SandboxFiles.SETTINGS_XML);
+    }
+
+    /** Stops every peer (in reverse start order). Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        stopAll(new ArrayList<>(peers.values()));
+        console.info("stopped " + String.join(", ", peers.keySet().stream().map(PeerKind::id).toList()));
+    }
+
+    private static void stopAll(List<Peer> peers) {
+        Collections.reverse(peers);
+        for (Peer peer : peers) {
+            peer.stop();
+        }
+    }
+}

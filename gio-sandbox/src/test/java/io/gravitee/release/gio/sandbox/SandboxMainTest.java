@@ -1,0 +1,172 @@
+package io.gravitee.release.gio.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gravitee.release.gio.sandbox.git.GitRemotes;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SandboxMainTest {
+
+    static final Path START = Path.of("/work/shared/fixtures/gravitee/release-3.8.7_START.json");
+
+    @TempDir
+    Path tmp;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return SandboxMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "''                                         | no command given",
+        "stop --dir d                               | unknown command 'stop'",
+        "start                                      | --dir is required",
+        "start --dir                                | --dir needs a value",
+        "start --dir d --only                       | --only needs a value",
+        "start --dir d --dir e                      | --dir given twice",
+        "start --dir d extra                        | unexpected argument 'extra'",
+        "start --dir d --port 80                    | unknown option --port for start",
+        "start --dir d --only git,ftp               | unknown peer 'ftp' in --only: known peers are git,maven,s3,nexus2,central",
+        "start --dir d --only git,maven             | peer maven is not available yet; available: git",
+        "start --dir d --only nexus2                | peer nexus2 is not available yet",
+        "start --dir d --only ,                     | --only names no peer",
+        "fixture --dir d                            | --manifest is required",
+        "fixture --manifest nope.json --dir d       | manifest nope.json is not a file",
+        "fixture --manifest m.json --dir d --only x | unknown option --only for fixture",
+    })
+    void badArgumentsPrintTheUsageAndExitWith2(String args, String message) {
+        String[] argv = args.isBlank() ? new String[0] : args.trim().split("\\s+");
+        for (int i = 0; i < argv.length; i++) {
+            if (argv[i].equals("d")) {
+                argv[i] = tmp.resolve("d").toString();
+            }
+        }
+        assertEquals(2, run(argv));
+        String printed = err.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.startsWith("error: " + message), printed);
+        assertTrue(printed.contains("usage: java -jar gio-sandbox.jar start --dir DIR"), printed);
+        assertFalse(Files.exists(tmp.resolve("d")), "a refused command creates nothing");
+    }
+
+    @Test
+    void fixtureCommandGeneratesIntoDirGit() throws Exception {
+        Path dir = tmp.resolve("sb");
+        assertEquals(0, run("fixture", "--manifest", START.toString(), "--dir", dir.toString()));
+        assertEquals("master", GitRemotes.head(dir.resolve("git/release.git")));
+        assertEquals("1.12.x", GitRemotes.head(dir.resolve("git/gravitee-policy-ratelimit.git")));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("gravitee-common.git (1.20.x, 1.20.2-SNAPSHOT)"),
+                out.toString(StandardCharsets.UTF_8));
+
+        // A second run into the same directory is refused whole, with exit code 1.
+        assertEquals(1, run("fixture", "--manifest", START.toString(), "--dir", dir.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("already exists"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The real command in a child JVM: serves a generated fixture over HTTP, then SIGTERM stops it
+     * through the shutdown hook.
+     */
+    @Test
+    void startRunsUntilSigtermThenStopsEveryPeer() throws Exception {
+        Path dir = tmp.resolve("sb");
+        assertEquals(0, run("fixture", "--manifest", START.toString(), "--dir", dir.toString()));
+
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                SandboxMain.class.getName(), "start", "--dir", dir.toString())
+                .redirectErrorStream(true).start();
+        List<String> lines = new ArrayList<>();
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    synchronized (lines) {
+                        lines.add(line);
+                    }
+                    if (line.startsWith("gio sandbox ready")) {
+                        ready.complete(null);
+                    }
+                }
+            } catch (IOException e) {
+                ready.completeExceptionally(e);
+            }
+            ready.completeExceptionally(new IllegalStateException("the sandbox exited before being ready"));
+        });
+        reader.start();
+        try {
+            ready.get(60, TimeUnit.SECONDS);
+            JsonNode git = new ObjectMapper().readTree(dir.resolve("sandbox.json").toFile()).get("git");
+            URI url = URI.create(git.get("url").asText());
+            String output = String.join("\n", snapshot(lines));
+            assertFalse(output.contains(git.get("password").asText()), "the password is never printed:\n" + output);
+            assertTrue(output.contains(dir.resolve("settings.xml").toString()), output);
+
+            HttpResponse<Void> anonymous = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(url.resolve("release.git/info/refs?service=git-upload-pack"))
+                            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding());
+            assertEquals(401, anonymous.statusCode());
+            Path clone = tmp.resolve("release");
+            Git.cloneRepository().setURI(url.resolve("release.git").toString()).setDirectory(clone.toFile())
+                    .setCredentialsProvider(new UsernamePasswordCredentialsProvider(git.get("username").asText(),
+                            git.get("password").asText()))
+                    .call().close();
+            assertEquals(Files.readString(START), Files.readString(clone.resolve("release.json")));
+
+            // SIGTERM, like Process.destroy(), but without closing our end of the child's output.
+            assertTrue(process.toHandle().destroy());
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the sandbox did not stop on SIGTERM");
+            reader.join(5_000);
+            // 143 = 128 + SIGTERM: the JVM's exit status after its shutdown hooks ran.
+            assertEquals(143, process.exitValue(), String.join("\n", snapshot(lines)));
+            assertEquals("gio sandbox stopped", snapshot(lines).get(snapshot(lines).size() - 1));
+            assertTrue(snapshot(lines).contains("stopped git"), String.join("\n", snapshot(lines)));
+            try {
+                new Socket("127.0.0.1", url.getPort()).close();
+                throw new AssertionError("port " + url.getPort() + " still open after stop");
+            } catch (ConnectException expected) {
+                // stopped
+            }
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    private static List<String> snapshot(List<String> lines) {
+        synchronized (lines) {
+            return List.copyOf(lines);
+        }
+    }
+}
