@@ -1,0 +1,216 @@
+package io.gravitee.release.gio.release.component;
+
+import io.gravitee.release.gio.git.GitException;
+import io.gravitee.release.gio.git.GitRepository;
+import io.gravitee.release.gio.git.PushOutcome;
+import io.gravitee.release.gio.git.RefChange;
+import io.gravitee.release.gio.git.TagInfo;
+import io.gravitee.release.gio.log.Console;
+import io.gravitee.release.gio.manifest.Component;
+import io.gravitee.release.gio.release.build.MavenBuild;
+import io.gravitee.release.gio.release.pom.Reactor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+
+/**
+ * Releases one component: clone its branch, align its dependencies on components released
+ * earlier, check its version, set the release version, build and deploy, commit, tag, prepare
+ * the next snapshot, and push branch and tag in one atomic push.
+ *
+ * <p>Every check that can fail runs before the first write. What is already done is recognised
+ * instead of redone: a release tag on the remote whose commit is on the branch means released;
+ * the release already in the deploy repository without a tag means an earlier attempt died between
+ * deploy and push, so the build runs without deploying again (release repositories refuse a
+ * second deploy).
+ */
+public final class ComponentReleaser {
+    static final String NEXT_VERSION_MESSAGE = "chore(): Prepare next version";
+
+    private final ReleaseSettings settings;
+    private final Console console;
+
+    public ComponentReleaser(ReleaseSettings settings, Console console) {
+        this.settings = settings;
+        this.console = console;
+    }
+
+    /**
+     * @param released {@code groupId:artifactId} → version of what this release already released
+     */
+    public ComponentOutcome release(Component component, Map<String, String> released) {
+        long started = System.nanoTime();
+        String version = component.releaseVersion().toString();
+        try {
+            return doRelease(component, released, started);
+        } catch (ReleaseException e) {
+            return new ComponentOutcome(component.name(), ComponentOutcome.Status.FAILED, version, List.of(),
+                    Optional.empty(), since(started), e.getMessage(), Optional.empty());
+        } catch (IOException | GitAPIException | RuntimeException e) {
+            return new ComponentOutcome(component.name(), ComponentOutcome.Status.FAILED, version, List.of(),
+                    Optional.empty(), since(started), e.getClass().getSimpleName() + ": " + e.getMessage(), Optional.empty());
+        }
+    }
+
+    private ComponentOutcome doRelease(Component component, Map<String, String> released, long started)
+            throws ReleaseException, IOException, GitAPIException {
+        String name = component.name();
+        String version = component.releaseVersion().toString();
+        String branch = settings.branchOverride().orElse(component.releaseBranch());
+        String url = settings.urlOf(name);
+        Path dir = settings.workDirectory().resolve(name);
+        deleteRecursively(dir);
+        Files.createDirectories(dir.getParent());
+
+        try (GitRepository repo = cloneBranch(url, branch, dir, name)) {
+            ObjectId head = repo.resolveCommit(Constants.HEAD).orElseThrow();
+            Reactor reactor = Reactor.load(dir);
+            Optional<TagInfo> tag = Optional.ofNullable(repo.remoteTags().get(version));
+            if (tag.isPresent()) {
+                return alreadyReleased(repo, component, reactor, tag.get(), head, started);
+            }
+            if (!reactor.version().equals(component.version().toString())) {
+                throw new ReleaseException(name + ": the POM on branch " + branch + " has version " + reactor.version()
+                        + " but the manifest says " + component.version() + ". Nothing was changed. Fix the manifest or"
+                        + " the branch so they agree, then run the release again.");
+            }
+
+            Reactor.AlignmentResult alignment = reactor.align(released);
+            alignment.changes().forEach(c -> console.info("  " + name + ": aligned " + c));
+            if (!alignment.remainingSnapshots().isEmpty()) {
+                throw new ReleaseException(name + " still depends on snapshots of released components after alignment: "
+                        + String.join("; ", alignment.remainingSnapshots())
+                        + ". Declare their versions directly or through a property, then run the release again.");
+            }
+            Reactor releasing = alignment.reactor().setVersion(component.version().toString(), version);
+            String groupId = releasing.rootPom().groupId().orElse("");
+            String artifactId = releasing.rootPom().artifactId();
+
+            boolean deployed = !settings.dryRun() && settings.deployRepository().contains(groupId, artifactId, version);
+            MavenBuild.Result build = build(dir, name, deployed);
+            if (!build.succeeded()) {
+                throw new ReleaseException(name + ": the build failed (exit " + build.exitCode() + "), see " + build.log()
+                        + "\n    " + String.join("\n    ", build.tail().subList(Math.max(0, build.tail().size() - 12),
+                        build.tail().size())));
+            }
+
+            Git git = repo.git();
+            RevCommit releaseCommit = commit(git, version);
+            Ref tagRef = git.tag().setName(version).setAnnotated(true).setObjectId(releaseCommit)
+                    .setMessage("Release " + name + " " + version).setTagger(settings.author()).call();
+            releasing.setVersion(version, component.releaseVersion().nextPatchSnapshot().toString());
+            RevCommit next = commit(git, NEXT_VERSION_MESSAGE);
+
+            String what = (deployed ? "built (already deployed by an earlier attempt)" : "built and deployed")
+                    + ", tagged " + version + " at " + releaseCommit.abbreviate(8).name();
+            if (settings.dryRun()) {
+                return new ComponentOutcome(name, ComponentOutcome.Status.DRY_RUN, version, releasing.artifacts(),
+                        Optional.of(releaseCommit.name()), since(started),
+                        "dry run: " + what + " locally, deployed to " + settings.dryRunRepository() + ", nothing pushed",
+                        Optional.of(build.log().toString()));
+            }
+            PushOutcome push = repo.push(List.of(
+                    RefChange.update(Constants.R_HEADS + branch, head, next),
+                    RefChange.create(Constants.R_TAGS + version, tagRef.getObjectId())), true);
+            if (!push.accepted()) {
+                throw new ReleaseException(name + ": pushing " + branch + " and tag " + version + " was refused: "
+                        + push.describeRejections() + ". The release is deployed; run the release again: it will not"
+                        + " deploy it twice.");
+            }
+            return new ComponentOutcome(name, ComponentOutcome.Status.RELEASED, version, releasing.artifacts(),
+                    Optional.of(releaseCommit.name()), since(started), what + ", pushed " + branch,
+                    Optional.of(build.log().toString()));
+        }
+    }
+
+    private ComponentOutcome alreadyReleased(GitRepository repo, Component component, Reactor reactor, TagInfo tag,
+                                             ObjectId head, long started) throws ReleaseException, IOException {
+        String name = component.name();
+        String version = component.releaseVersion().toString();
+        if (!isAncestor(repo, tag.commitId(), head)) {
+            throw new ReleaseException(name + ": tag " + version + " already exists on " + repo.remote() + " at commit "
+                    + tag.commitId().abbreviate(8).name() + ", which is not on the branch being released. Nothing was"
+                    + " changed. Delete that tag if it is wrong, or release another version.");
+        }
+        String groupId = reactor.rootPom().groupId().orElse("");
+        String artifactId = reactor.rootPom().artifactId();
+        if (!settings.deployRepository().contains(groupId, artifactId, version)) {
+            throw new ReleaseException(name + ": tag " + version + " exists but " + groupId + ":" + artifactId + ":"
+                    + version + " is not in " + settings.deployRepository().id() + ". Deploy it from the tag, then run"
+                    + " the release again.");
+        }
+        return new ComponentOutcome(name, ComponentOutcome.Status.ALREADY_RELEASED, version, reactor.artifacts(),
+                Optional.of(tag.commitId().name()), since(started),
+                "already released: tag " + version + " is on the remote and the artifacts are deployed", Optional.empty());
+    }
+
+    private MavenBuild.Result build(Path dir, String name, boolean alreadyDeployed) throws IOException {
+        List<String> goals = new ArrayList<>();
+        goals.add(alreadyDeployed ? "verify" : "deploy");
+        String target = settings.dryRun()
+                ? "gio-dry-run::" + settings.dryRunRepository().toUri()
+                : settings.deployRepository().altDeploymentRepository();
+        console.info("  " + name + ": building (" + String.join(" ", goals) + ", profile " + settings.profile() + ")");
+        return settings.build().run(new MavenBuild.Request(dir, goals, List.of(settings.profile()),
+                Map.of("altDeploymentRepository", target),
+                settings.userSettings(), settings.globalSettings(), settings.localRepository(),
+                settings.workDirectory().resolve(name + "-build.log"), settings.buildTimeout()));
+    }
+
+    private GitRepository cloneBranch(String url, String branch, Path dir, String name) throws ReleaseException {
+        try {
+            GitRepository repo = GitRepository.cloneRemote(url, settings.gitCredentials().orElse(null), branch, dir);
+            if (repo.resolveCommit(Constants.HEAD).isEmpty() || repo.repository().exactRef(Constants.R_HEADS + branch) == null) {
+                repo.close();
+                throw new ReleaseException(name + ": branch " + branch + " does not exist on " + url
+                        + ". Create it, or pass -Dgio.release.branch to release from another branch.");
+            }
+            return repo;
+        } catch (GitException e) {
+            throw new ReleaseException(name + ": cannot clone " + url + " (branch " + branch + "): " + e.getMessage()
+                    + ". Check -Dgio.scm.urlTemplate and that the repository exists.", e);
+        } catch (IOException e) {
+            throw new ReleaseException(name + ": cannot read the clone of " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    private RevCommit commit(Git git, String message) throws GitAPIException {
+        git.add().addFilepattern(".").setUpdate(true).call();
+        return git.commit().setMessage(message).setAuthor(settings.author()).setCommitter(settings.author()).call();
+    }
+
+    private static boolean isAncestor(GitRepository repo, ObjectId ancestor, ObjectId head) throws IOException {
+        try (RevWalk walk = new RevWalk(repo.repository())) {
+            return walk.isMergedInto(walk.parseCommit(ancestor), walk.parseCommit(head));
+        }
+    }
+
+    private static Duration since(long started) {
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
