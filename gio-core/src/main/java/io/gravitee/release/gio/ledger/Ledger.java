@@ -117,9 +117,16 @@ public final class Ledger implements AutoCloseable {
     }
 
     LedgerState stateAt(ObjectId commit) {
-        return repository.readFile(commit, location.file())
-                .map(bytes -> LedgerState.fromJson(bytes, location.file() + " at " + commit.abbreviate(10).name()))
+        String source = location.file() + " at " + commit.abbreviate(10).name();
+        LedgerState state = repository.readFile(commit, location.file())
+                .map(bytes -> LedgerState.fromJson(bytes, source))
                 .orElseGet(() -> LedgerState.empty(location.lifecycle()));
+        if (state.lifecycle() != location.lifecycle()) {
+            throw new LedgerException("Ledger file " + source + " of " + repository.remote() + " tracks the "
+                    + state.lifecycle().label() + " process, not " + location.lifecycle().label()
+                    + ": give each process its own ledger file");
+        }
+        return state;
     }
 
     /** Another file of the ledger repository at a revision. */
