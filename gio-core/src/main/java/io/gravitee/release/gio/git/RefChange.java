@@ -6,7 +6,8 @@ import org.eclipse.jgit.lib.ObjectId;
 /**
  * One compare-and-swap update of a remote ref: the remote accepts it only if the ref is currently
  * at {@code expectedOldId} ({@link ObjectId#zeroId()} means "must not exist"). {@code newId} null
- * deletes the ref. There is deliberately no way to express an unchecked or forced update.
+ * deletes the ref. A change to where the ref already is reports {@code UP_TO_DATE} whatever the
+ * expected id (nothing is written, so repeating a change is harmless). There is deliberately no way to express an unchecked or forced update.
  */
 public record RefChange(String remoteRef, ObjectId newId, ObjectId expectedOldId) {
 

@@ -69,12 +69,11 @@ public record LedgerState(Lifecycle lifecycle, Map<String, ComponentEntry> compo
 
     private LedgerState move(String component, ComponentState to, Instant now, String error) {
         ComponentState from = stateOf(component);
-        ComponentState target = lifecycle.parse(to.name()); // rejects a state of another lifecycle
-        if (!target.equals(to) || !from.canMoveTo(target)) {
+        if (to.getClass() != lifecycle.initial().getClass() || !from.canMoveTo(to)) {
             throw new IllegalTransitionException(lifecycle, component, from, to);
         }
         ComponentEntry entry = components.getOrDefault(component, ComponentEntry.initial(from));
-        return withEntry(component, entry.withState(target, now, error));
+        return withEntry(component, entry.withState(to, now, error));
     }
 
     /** Records an id (staging repository, deployment...) for {@code component} without moving it. */
