@@ -2,6 +2,7 @@ package io.gravitee.release.gio.bundle.s3;
 
 import io.gravitee.release.gio.bundle.BundleException;
 import io.gravitee.release.gio.credentials.Credentials;
+import io.gravitee.release.gio.transfer.Retry;
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
 import io.minio.ListObjectsArgs;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -221,6 +223,11 @@ public final class S3Store implements AutoCloseable {
             }
         }
         return e;
+    }
+
+    /** 5 attempts, 300 ms doubling up to 8 s, on {@linkplain #isTransient transient} failures. */
+    public static Retry.Policy retryPolicy() {
+        return new Retry.Policy(5, Duration.ofMillis(300), Duration.ofSeconds(8), S3Store::isTransient);
     }
 
     /** Network failures and server-side errors worth another attempt. */

@@ -11,7 +11,6 @@ import io.gravitee.release.gio.transfer.Parallel;
 import io.gravitee.release.gio.transfer.Progress;
 import io.gravitee.release.gio.transfer.Retry;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -44,8 +43,7 @@ public final class Uploader {
 
     /** An uploader retrying network and server errors 5 times with backoff. */
     public static Uploader of(S3Store store, Console console) {
-        return new Uploader(store, console, Retry.of(
-                new Retry.Policy(5, Duration.ofMillis(300), Duration.ofSeconds(8), S3Store::isTransient), console));
+        return new Uploader(store, console, Retry.of(S3Store.retryPolicy(), console));
     }
 
     public UploadReport upload(Options options) throws Exception {
