@@ -227,6 +227,24 @@ class UploaderTest {
         assertEquals(List.of(), again.written(), "recognised by the SHA-256 in its metadata");
     }
 
+    @Test
+    void indexGoalRecreatesMissingPagesAndLeavesUpToDateOnes() throws Exception {
+        upload(Channel.RELEASE, false);
+        List<String> pages = bucket().keySet().stream().filter(k -> k.endsWith("/index.html")).toList();
+        store.delete(List.of(PREFIX + "/components/index.html", PREFIX + "/index.html"));
+        store.put(PREFIX + "/stale/index.html", "<html>".getBytes(StandardCharsets.UTF_8), "x", "text/html");
+        var indexer = new io.gravitee.release.gio.bundle.index.SiteIndexer(store, console,
+                io.gravitee.release.gio.transfer.Retry.of(S3Store.retryPolicy(), console));
+
+        var refresh = indexer.reindex(new BucketLayout(PREFIX), false);
+
+        assertEquals(List.of("components/index.html", "index.html"),
+                refresh.writes().stream().map(SyncPlan.Generated::relativePath).sorted().toList());
+        assertEquals(List.of("stale/index.html"), refresh.deletes());
+        assertEquals(pages, bucket().keySet().stream().filter(k -> k.endsWith("/index.html")).toList());
+        assertTrue(indexer.reindex(new BucketLayout(PREFIX), false).writes().isEmpty());
+    }
+
     private static int run(Path dir, String... command) throws Exception {
         Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
         process.getInputStream().readAllBytes();
