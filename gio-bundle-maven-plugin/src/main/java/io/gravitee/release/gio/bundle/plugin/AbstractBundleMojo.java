@@ -1,0 +1,82 @@
+package io.gravitee.release.gio.bundle.plugin;
+
+import io.gravitee.release.gio.bundle.BucketLayout;
+import io.gravitee.release.gio.bundle.BundleException;
+import io.gravitee.release.gio.bundle.s3.S3Store;
+import io.gravitee.release.gio.log.Console;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/** Parameters shared by the goals that talk to the download bucket. */
+abstract class AbstractBundleMojo extends AbstractMojo {
+
+    /** URL of the S3-compatible server, e.g. {@code https://s3.eu-west-1.amazonaws.com}. */
+    @Parameter(property = "gio.bundle.endpoint", required = true)
+    String endpoint;
+
+    /** Region of the bucket; giving it spares a location request. */
+    @Parameter(property = "gio.bundle.region", defaultValue = "us-east-1")
+    String region;
+
+    /** Bucket serving the download site. gio never creates it. */
+    @Parameter(property = "gio.bundle.bucket", required = true)
+    String bucket;
+
+    /** Key prefix under which the site lives, e.g. {@code graviteeio-apim}; empty for the bucket root. */
+    @Parameter(property = "gio.bundle.prefix", defaultValue = "")
+    String prefix;
+
+    /** Id of the settings.xml {@code <server>} whose username/password are the access key and secret key. */
+    @Parameter(property = "gio.bundle.serverId", required = true)
+    String serverId;
+
+    /** Do every read and check, print what would be written, write nothing. */
+    @Parameter(property = "gio.dryRun", defaultValue = "false")
+    boolean dryRun;
+
+    /** Skip this goal. */
+    @Parameter(property = "gio.bundle.skip", defaultValue = "false")
+    boolean skip;
+
+    @Parameter(defaultValue = "${settings}", readonly = true, required = true)
+    Settings settings;
+
+    final SettingsDecrypter decrypter;
+
+    AbstractBundleMojo(SettingsDecrypter decrypter) {
+        this.decrypter = decrypter;
+    }
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipped (gio.bundle.skip)");
+            return;
+        }
+        BucketLayout layout;
+        try {
+            layout = new BucketLayout(prefix);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
+        var credentials = ServerCredentials.resolve(settings, decrypter, serverId, "gio.bundle.serverId");
+        try (S3Store store = S3Store.connect(endpoint, region, bucket, credentials)) {
+            run(store, layout, new MavenConsole(getLog()));
+        } catch (BundleException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("Interrupted", e);
+        } catch (MojoFailureException | MojoExecutionException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new MojoExecutionException(getClass().getSimpleName() + " failed against " + endpoint + ": " + e, e);
+        }
+    }
+
+    abstract void run(S3Store store, BucketLayout layout, Console console) throws Exception;
+}

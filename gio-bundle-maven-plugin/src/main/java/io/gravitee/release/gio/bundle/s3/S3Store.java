@@ -1,0 +1,263 @@
+package io.gravitee.release.gio.bundle.s3;
+
+import io.gravitee.release.gio.bundle.BundleException;
+import io.gravitee.release.gio.credentials.Credentials;
+import io.gravitee.release.gio.transfer.Retry;
+import io.minio.BucketExistsArgs;
+import io.minio.GetObjectArgs;
+import io.minio.ListObjectsArgs;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectsArgs;
+import io.minio.Result;
+import io.minio.StatObjectArgs;
+import io.minio.StatObjectResponse;
+import io.minio.errors.ErrorResponseException;
+import io.minio.errors.InvalidResponseException;
+import io.minio.errors.ServerException;
+import io.minio.messages.DeleteError;
+import io.minio.messages.DeleteObject;
+import io.minio.messages.Item;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One bucket of an S3-compatible server, through minio-java: the few calls the download site needs.
+ * Each object gio writes carries the SHA-256 of its content in user metadata ({@value #SHA256_METADATA}),
+ * because the ETag of a multipart object is not a digest of its content.
+ */
+public final class S3Store implements AutoCloseable {
+    /** User metadata key (without {@code x-amz-meta-}) holding the hex SHA-256 of the content. */
+    public static final String SHA256_METADATA = "gio-sha256";
+    /** S3's smallest allowed part (except the last). */
+    public static final long MIN_PART_SIZE = 5L * 1024 * 1024;
+
+    private static final Set<String> CREDENTIAL_ERRORS =
+            Set.of("InvalidAccessKeyId", "SignatureDoesNotMatch", "AccessDenied", "InvalidToken", "ExpiredToken");
+    private static final Set<String> TRANSIENT_ERRORS =
+            Set.of("InternalError", "SlowDown", "ServiceUnavailable", "RequestTimeout", "RequestTimeTooSkewed");
+
+    /** An object as a listing shows it. The ETag is unquoted. */
+    public record RemoteObject(String key, long size, String etag, Instant lastModified) {
+        /** Whether the ETag can be an MD5 of the content: multipart ETags end in {@code -<parts>}. */
+        public boolean etagIsMd5() {
+            return etag != null && etag.length() == 32 && etag.indexOf('-') < 0;
+        }
+    }
+
+    private final MinioClient client;
+    private final String endpoint;
+    private final String bucket;
+    private final Credentials credentials;
+
+    private S3Store(MinioClient client, String endpoint, String bucket, Credentials credentials) {
+        this.client = client;
+        this.endpoint = endpoint;
+        this.bucket = bucket;
+        this.credentials = credentials;
+    }
+
+    /**
+     * A client for {@code bucket} at {@code endpoint}; nothing is contacted yet. Close it.
+     *
+     * @param region the bucket's region; {@code null} for us-east-1. Giving it spares a location request.
+     */
+    public static S3Store connect(String endpoint, String region, String bucket, Credentials credentials) throws BundleException {
+        if (endpoint == null || endpoint.isBlank()) {
+            throw new BundleException("No S3 endpoint: set gio.bundle.endpoint (e.g. https://s3.eu-west-1.amazonaws.com)");
+        }
+        if (bucket == null || bucket.isBlank()) {
+            throw new BundleException("No bucket: set gio.bundle.bucket");
+        }
+        try {
+            MinioClient client = MinioClient.builder()
+                    .endpoint(endpoint)
+                    .credentials(credentials.username(), credentials.secret())
+                    .region(region == null || region.isBlank() ? "us-east-1" : region)
+                    .build();
+            return new S3Store(client, endpoint, bucket, credentials);
+        } catch (IllegalArgumentException e) {
+            throw new BundleException("Invalid S3 endpoint '" + endpoint + "' (gio.bundle.endpoint): " + e.getMessage(), e);
+        }
+    }
+
+    public String bucket() {
+        return bucket;
+    }
+
+    public String endpoint() {
+        return endpoint;
+    }
+
+    /** Fails with a clear message if the bucket does not exist or the credentials are refused. */
+    public void checkBucket() throws Exception {
+        boolean exists;
+        try {
+            exists = client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build());
+        } catch (Exception e) {
+            throw translate(e, "checking bucket " + bucket);
+        }
+        if (!exists) {
+            throw new BundleException("Bucket '" + bucket + "' does not exist at " + endpoint
+                    + ": check gio.bundle.bucket and gio.bundle.endpoint (gio does not create buckets)");
+        }
+    }
+
+    /** Every object whose key starts with {@code prefix}, recursively. */
+    public List<RemoteObject> list(String prefix) throws Exception {
+        List<RemoteObject> objects = new ArrayList<>();
+        try {
+            ListObjectsArgs args = ListObjectsArgs.builder().bucket(bucket).prefix(prefix).recursive(true).build();
+            for (Result<Item> result : client.listObjects(args)) {
+                Item item = result.get();
+                if (!item.isDir()) {
+                    objects.add(new RemoteObject(
+                            item.objectName(), item.size(), unquote(item.etag()), item.lastModified().toInstant()));
+                }
+            }
+        } catch (Exception e) {
+            throw translate(e, "listing " + bucket + "/" + prefix);
+        }
+        return objects;
+    }
+
+    /** The SHA-256 gio recorded on an object, if any; empty too if the object is gone. */
+    public Optional<String> sha256(String key) throws Exception {
+        try {
+            StatObjectResponse stat = client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build());
+            return stat.userMetadata().entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(SHA256_METADATA))
+                    .map(Map.Entry::getValue)
+                    .findFirst();
+        } catch (ErrorResponseException e) {
+            if ("NoSuchKey".equals(e.errorResponse().code())) {
+                return Optional.empty();
+            }
+            throw translate(e, "reading metadata of " + key);
+        }
+    }
+
+    /** Uploads a file, in parts of {@code partSize} bytes when it is larger than one part. */
+    public void put(String key, Path file, String sha256, String contentType, long partSize) throws Exception {
+        long size = Files.size(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            put(key, in, size, sha256, contentType, Math.max(partSize, MIN_PART_SIZE));
+        }
+    }
+
+    /** Uploads small generated content (checksum files, index pages) in one request. */
+    public void put(String key, byte[] content, String sha256, String contentType) throws Exception {
+        put(key, new ByteArrayInputStream(content), content.length, sha256, contentType, Math.max(content.length, MIN_PART_SIZE));
+    }
+
+    private void put(String key, InputStream in, long size, String sha256, String contentType, long partSize) throws Exception {
+        try {
+            client.putObject(PutObjectArgs.builder()
+                    .bucket(bucket)
+                    .object(key)
+                    .stream(in, size, partSize)
+                    .contentType(contentType)
+                    .userMetadata(Map.of(SHA256_METADATA, sha256))
+                    .build());
+        } catch (Exception e) {
+            throw translate(e, "uploading " + key);
+        }
+    }
+
+    /** Opens an object for reading. */
+    public InputStream get(String key) throws Exception {
+        try {
+            return client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build());
+        } catch (Exception e) {
+            throw translate(e, "downloading " + key);
+        }
+    }
+
+    /** Deletes objects (absent ones are fine), in batches of the 1000 keys one request allows. */
+    public void delete(Collection<String> keys) throws Exception {
+        List<String> all = List.copyOf(keys);
+        for (int from = 0; from < all.size(); from += 1000) {
+            List<DeleteObject> batch = all.subList(from, Math.min(all.size(), from + 1000)).stream()
+                    .map(DeleteObject::new)
+                    .toList();
+            try {
+                for (Result<DeleteError> result : client.removeObjects(
+                        RemoveObjectsArgs.builder().bucket(bucket).objects(batch).build())) {
+                    DeleteError error = result.get();
+                    throw new BundleException("Could not delete " + error.objectName() + ": " + error.code() + " " + error.message());
+                }
+            } catch (Exception e) {
+                throw translate(e, "deleting objects");
+            }
+        }
+    }
+
+    /**
+     * Turns failures the user must fix into {@link BundleException}s with a clear message; leaves others
+     * (network, server errors) as they are so that they can be retried.
+     */
+    private Exception translate(Exception e, String doing) {
+        if (e instanceof ErrorResponseException response) {
+            String code = response.errorResponse().code();
+            if (CREDENTIAL_ERRORS.contains(code)) {
+                return new BundleException("The S3 server at " + endpoint + " refused the credentials of server '"
+                        + credentials.serverId() + "' (user '" + credentials.username() + "') while " + doing + ": " + code
+                        + ". Check the <server> with id '" + credentials.serverId() + "' in settings.xml", e);
+            }
+            if ("NoSuchBucket".equals(code)) {
+                return new BundleException("Bucket '" + bucket + "' does not exist at " + endpoint + ": check gio.bundle.bucket", e);
+            }
+            if (!TRANSIENT_ERRORS.contains(code)) {
+                return new BundleException("S3 error while " + doing + ": " + code + " " + response.errorResponse().message(), e);
+            }
+        }
+        return e;
+    }
+
+    /** 5 attempts, 300 ms doubling up to 8 s, on {@linkplain #isTransient transient} failures. */
+    public static Retry.Policy retryPolicy() {
+        return new Retry.Policy(5, Duration.ofMillis(300), Duration.ofSeconds(8), S3Store::isTransient);
+    }
+
+    /** Network failures and server-side errors worth another attempt. */
+    public static boolean isTransient(Throwable e) {
+        if (e instanceof BundleException) {
+            return false;
+        }
+        if (e instanceof ErrorResponseException response) {
+            return TRANSIENT_ERRORS.contains(response.errorResponse().code());
+        }
+        return e instanceof IOException || e instanceof ServerException || e instanceof InvalidResponseException;
+    }
+
+    private static String unquote(String etag) {
+        if (etag == null) {
+            return null;
+        }
+        String e = etag.trim();
+        if (e.startsWith("\"") && e.endsWith("\"") && e.length() >= 2) {
+            e = e.substring(1, e.length() - 1);
+        }
+        return e;
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } catch (Exception e) {
+            // Closing only releases OkHttp's threads and connections; nothing the user can act on.
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package io.gravitee.release.gio.bundle.sync;
+
+import io.gravitee.release.gio.bundle.BucketLayout;
+import io.gravitee.release.gio.bundle.BundleException;
+import io.gravitee.release.gio.bundle.Channel;
+import io.gravitee.release.gio.bundle.index.IndexRefresher;
+import io.gravitee.release.gio.bundle.s3.S3Store;
+import io.gravitee.release.gio.bundle.s3.S3Store.RemoteObject;
+import io.gravitee.release.gio.log.Console;
+import io.gravitee.release.gio.transfer.Parallel;
+import io.gravitee.release.gio.transfer.Progress;
+import io.gravitee.release.gio.transfer.Retry;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * Syncs a local tree to {@code bucket/prefix}: plan first (list, compare), then write only what changed,
+ * each file before its checksum files, then refresh the index pages of the directories touched.
+ * In the release channel, any conflict stops the upload before the first write.
+ */
+public final class Uploader {
+
+    /**
+     * @param threads uploads in flight at once
+     * @param partSize size of the parts of a multipart upload; files larger than one part go multipart
+     */
+    public record Options(Path source, BucketLayout layout, Channel channel, boolean dryRun, int threads, long partSize) {
+        public static final long DEFAULT_PART_SIZE = 16L * 1024 * 1024;
+    }
+
+    private final S3Store store;
+    private final Console console;
+    private final Retry retry;
+
+    public Uploader(S3Store store, Console console, Retry retry) {
+        this.store = store;
+        this.console = console;
+        this.retry = retry;
+    }
+
+    /** An uploader retrying network and server errors 5 times with backoff. */
+    public static Uploader of(S3Store store, Console console) {
+        return new Uploader(store, console, Retry.of(S3Store.retryPolicy(), console));
+    }
+
+    public UploadReport upload(Options options) throws Exception {
+        long start = System.nanoTime();
+        BucketLayout layout = options.layout();
+        List<LocalFile> local = LocalTree.scan(options.source(), options.threads(), console);
+        retry.run("checking bucket " + store.bucket(), store::checkBucket);
+        List<RemoteObject> remote = retry.call("listing " + store.bucket() + "/" + layout.listPrefix(),
+                () -> store.list(layout.listPrefix()));
+        SyncPlanner planner = new SyncPlanner(layout, key -> retry.call("reading metadata of " + key, () -> store.sha256(key)));
+        SyncPlan plan = planner.plan(local, remote, options.channel());
+        if (!plan.conflicts().isEmpty()) {
+            throw conflicts(plan, layout);
+        }
+        console.info(String.format("Plan for %s/%s (%s): %d file(s) to upload (%s), %d unchanged, %d object(s) to delete",
+                store.bucket(), layout.prefix(), options.channel(), plan.uploads().size(), Progress.bytes(plan.bytesToUpload()),
+                plan.unchanged(), plan.deletes().size()));
+        List<String> written = Collections.synchronizedList(new ArrayList<>());
+        List<String> deleted = new ArrayList<>();
+        if (options.dryRun()) {
+            printPlan(plan, layout);
+            return report(options, plan, plannedKeys(plan, layout), plan.deletes().stream().map(layout::key).toList(), start);
+        }
+        if (plan.writesNothing()) {
+            console.info("Nothing to write: the bucket already has every file of " + options.source());
+            return report(options, plan, List.of(), List.of(), start);
+        }
+        write(plan, options, written);
+        if (!plan.deletes().isEmpty()) {
+            List<String> keys = plan.deletes().stream().map(layout::key).toList();
+            retry.run("deleting " + keys.size() + " object(s)", () -> store.delete(keys));
+            keys.forEach(key -> console.info("Deleted " + key));
+            deleted.addAll(keys);
+        }
+        refreshIndexes(plan, layout, written, deleted);
+        return report(options, plan, written, deleted, start);
+    }
+
+    private void write(SyncPlan plan, Options options, List<String> written) throws Exception {
+        BucketLayout layout = options.layout();
+        Progress progress = Progress.of("Upload", plan.uploads().size(), plan.bytesToUpload(), console);
+        List<Callable<Void>> tasks = new ArrayList<>();
+        for (SyncPlan.Write write : plan.writes()) {
+            tasks.add(() -> {
+                LocalFile file = write.file();
+                if (write.upload()) {
+                    String key = layout.key(file.relativePath());
+                    String contentType = contentType(file.relativePath());
+                    retry.run("upload of " + key, () -> store.put(
+                            key, file.path(), file.checksums().sha256(), contentType, options.partSize()));
+                    written.add(key);
+                    progress.addBytes(file.size());
+                    progress.fileDone();
+                }
+                for (SyncPlan.Generated sidecar : write.sidecars()) {
+                    String key = layout.key(sidecar.relativePath());
+                    retry.run("upload of " + key, () -> store.put(
+                            key, sidecar.content(), sidecar.checksums().sha256(), "text/plain; charset=utf-8"));
+                    written.add(key);
+                }
+                return null;
+            });
+        }
+        Parallel.Results<Void> results = Parallel.run(tasks, Math.max(1, options.threads()), true);
+        progress.finish();
+        if (!results.failures().isEmpty()) {
+            Throwable first = results.failures().get(0);
+            BundleException failure = new BundleException(String.format(
+                    "Upload to %s/%s failed: %d file(s) failed, %d not started, %d object(s) written before the failure;"
+                            + " run the upload again to finish it. First failure: %s",
+                    store.bucket(), layout.prefix(), results.failures().size(), results.notRun(), written.size(),
+                    first.getMessage()), first);
+            results.failures().stream().skip(1).forEach(failure::addSuppressed);
+            throw failure;
+        }
+    }
+
+    private void refreshIndexes(SyncPlan plan, BucketLayout layout, List<String> written, List<String> deleted) throws Exception {
+        List<RemoteObject> after = retry.call("listing " + store.bucket() + "/" + layout.listPrefix(),
+                () -> store.list(layout.listPrefix()));
+        IndexRefresher.Refresh refresh = new IndexRefresher(store.bucket(), layout)
+                .refresh(after, plan.touchedDirectories(), plan.directoriesBefore());
+        for (SyncPlan.Generated page : refresh.writes()) {
+            String key = layout.key(page.relativePath());
+            retry.run("upload of " + key, () -> store.put(key, page.content(), page.checksums().sha256(), "text/html; charset=utf-8"));
+            written.add(key);
+        }
+        if (!refresh.deletes().isEmpty()) {
+            List<String> keys = refresh.deletes().stream().map(layout::key).toList();
+            retry.run("deleting index pages", () -> store.delete(keys));
+            deleted.addAll(keys);
+        }
+        console.info("Index pages refreshed: " + refresh.writes().size() + " written, " + refresh.deletes().size() + " deleted");
+    }
+
+    private BundleException conflicts(SyncPlan plan, BucketLayout layout) {
+        StringBuilder message = new StringBuilder("Release channel: ")
+                .append(plan.conflicts().size())
+                .append(" file(s) already exist in ").append(store.bucket()).append('/').append(layout.prefix())
+                .append(" with different content, and published files are immutable. Nothing was written.");
+        plan.conflicts().stream().limit(20).forEach(c -> message.append("\n  ").append(layout.key(c.relativePath()))
+                .append(": bucket has ").append(c.remoteSize()).append(" bytes, source has ").append(c.localSize())
+                .append(" bytes (or same size, different checksum)"));
+        if (plan.conflicts().size() > 20) {
+            message.append("\n  ... and ").append(plan.conflicts().size() - 20).append(" more");
+        }
+        message.append("\nPublish under a new version, or use -Dgio.bundle.channel=nightly for a channel that may change.");
+        return new BundleException(message.toString());
+    }
+
+    private void printPlan(SyncPlan plan, BucketLayout layout) {
+        console.info("Dry run: nothing is written. The upload would:");
+        for (SyncPlan.Write write : plan.writes()) {
+            if (write.upload()) {
+                console.info((write.replaces() ? "  overwrite " : "  upload    ") + layout.key(write.file().relativePath())
+                        + " (" + Progress.bytes(write.file().size()) + ")");
+            }
+            for (SyncPlan.Generated sidecar : write.sidecars()) {
+                console.info("  write     " + layout.key(sidecar.relativePath()));
+            }
+        }
+        plan.deletes().forEach(path -> console.info("  delete    " + layout.key(path)));
+        plan.touchedDirectories().forEach(d -> console.info("  refresh   " + layout.indexKey(d)));
+    }
+
+    private static List<String> plannedKeys(SyncPlan plan, BucketLayout layout) {
+        List<String> keys = new ArrayList<>();
+        for (SyncPlan.Write write : plan.writes()) {
+            if (write.upload()) {
+                keys.add(layout.key(write.file().relativePath()));
+            }
+            write.sidecars().forEach(s -> keys.add(layout.key(s.relativePath())));
+        }
+        return keys;
+    }
+
+    private UploadReport report(Options options, SyncPlan plan, List<String> written, List<String> deleted, long start) {
+        return new UploadReport(store.endpoint(), store.bucket(), options.layout().prefix(), options.channel().toString(),
+                options.dryRun(), plan.uploads().size(), plan.unchanged(), plan.bytesToUpload(), List.copyOf(written),
+                deleted, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    static String contentType(String path) {
+        String name = path.toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".zip")) {
+            return "application/zip";
+        }
+        if (name.endsWith(".json")) {
+            return "application/json";
+        }
+        if (name.endsWith(".txt") || name.endsWith(".md") || BucketLayout.sidecarTarget(name).isPresent()) {
+            return "text/plain; charset=utf-8";
+        }
+        if (name.endsWith(".html")) {
+            return "text/html; charset=utf-8";
+        }
+        return "application/octet-stream";
+    }
+}
