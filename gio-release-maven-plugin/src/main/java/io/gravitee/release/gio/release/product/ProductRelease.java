@@ -1,6 +1,5 @@
 package io.gravitee.release.gio.release.product;
 
-import io.gravitee.release.gio.git.GitRepository;
 import io.gravitee.release.gio.git.TagInfo;
 import io.gravitee.release.gio.ledger.Lease;
 import io.gravitee.release.gio.ledger.Ledger;
@@ -184,10 +183,11 @@ public final class ProductRelease {
                 if (state.stateOf(name) != ReleaseState.RELEASED) {
                     state = state.transition(name, ReleaseState.RELEASED, now);
                 }
-                state = state.withId(name, "artifacts", String.join(",", outcome.artifacts()));
-                state = outcome.tagCommit().map(t -> draft.state()).isPresent()
-                        ? state.withId(name, "tagCommit", outcome.tagCommit().get(), now) : state;
-                draft.setState(state.withId(name, "artifacts", String.join(",", outcome.artifacts()), now));
+                state = state.withId(name, "artifacts", String.join(",", outcome.artifacts()), now);
+                if (outcome.tagCommit().isPresent()) {
+                    state = state.withId(name, "tagCommit", outcome.tagCommit().get(), now);
+                }
+                draft.setState(state);
             });
         } else if (outcome.status() == ComponentOutcome.Status.FAILED) {
             ledger.update("Release " + name + " " + outcome.version() + " failed", draft -> {
@@ -316,10 +316,5 @@ public final class ProductRelease {
 
     private static Duration since(long started) {
         return Duration.ofNanos(System.nanoTime() - started);
-    }
-
-    @SuppressWarnings("unused")
-    private static boolean unused(GitRepository r) {
-        return r != null;
     }
 }
