@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Proves the emulator with Sonatype's own client: {@code nexus-staging-maven-plugin:1.7.0} run by real Maven
  * (the {@code maven.home} of this build) against it.
  */
-class NexusStagingMavenPluginIT {
+class NexusStagingMavenPluginTest {
     private static final String PLUGIN = "org.sonatype.plugins:nexus-staging-maven-plugin:1.7.0:";
     private static final String MAVEN_OPTS = "--add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/java.util=ALL-UNNAMED"
             + " --add-opens java.base/java.text=ALL-UNNAMED --add-opens java.desktop/java.awt.font=ALL-UNNAMED";
