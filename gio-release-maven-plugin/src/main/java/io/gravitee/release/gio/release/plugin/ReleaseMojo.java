@@ -1,0 +1,172 @@
+package io.gravitee.release.gio.release.plugin;
+
+import io.gravitee.release.gio.credentials.Credentials;
+import io.gravitee.release.gio.git.GitCredentials;
+import io.gravitee.release.gio.ledger.LeaseHeldException;
+import io.gravitee.release.gio.ledger.LeaseOptions;
+import io.gravitee.release.gio.ledger.LedgerException;
+import io.gravitee.release.gio.log.Console;
+import io.gravitee.release.gio.maven.ServerCredentials;
+import io.gravitee.release.gio.release.build.DeployRepository;
+import io.gravitee.release.gio.release.build.MavenBuild;
+import io.gravitee.release.gio.release.component.ReleaseException;
+import io.gravitee.release.gio.release.component.ReleaseSettings;
+import io.gravitee.release.gio.release.product.ProductRelease;
+import io.gravitee.release.gio.release.product.ReleaseReport;
+import io.gravitee.release.gio.release.product.ReleaseRequest;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.eclipse.jgit.lib.PersonIdent;
+
+/**
+ * Releases every pending component of the manifest, wave by wave, components of a wave in
+ * parallel, in a checkout of the release repository (no {@code pom.xml} needed). Each component:
+ * clone its branch, align its dependencies on components released earlier, set the release
+ * version, build and deploy it, commit, tag, prepare the next snapshot, push. Progress is
+ * committed to the release repository as each component completes, so running the goal again
+ * after any failure finishes the release without redoing what succeeded. Writes
+ * {@code target/gio/release-report.{json,md}}.
+ */
+@Mojo(name = "release", requiresProject = false, threadSafe = true)
+public class ReleaseMojo extends AbstractMojo {
+
+    /** The release manifest, relative to the release checkout. */
+    @Parameter(property = "gio.manifest", defaultValue = "release.json")
+    private String manifest;
+
+    /** Git URL of a component, {@code {name}} being its name and {@code ${scmHttpUrl}} the manifest's. */
+    @Parameter(property = "gio.scm.urlTemplate", defaultValue = "${scmHttpUrl}{name}.git")
+    private String urlTemplate;
+
+    /** The {@code <server>} of settings.xml holding git credentials (components and release repository). */
+    @Parameter(property = "gio.scm.serverId")
+    private String scmServerId;
+
+    /** Release every component from this branch instead of {@code master} / {@code M.m.x}. */
+    @Parameter(property = "gio.release.branch")
+    private String branch;
+
+    /** The profile the component builds run with. */
+    @Parameter(property = "gio.release.profile", defaultValue = "gio-release")
+    private String profile;
+
+    /** Where components are deployed, {@code id::url}; {@code id} is also the settings.xml server. */
+    @Parameter(property = "gio.release.deployRepository", required = true)
+    private String deployRepository;
+
+    /** How many components of a wave are released at once. Default: the number of cores. */
+    @Parameter(property = "gio.threads")
+    private Integer threads;
+
+    /** A component build taking longer than this many minutes is stopped and fails. */
+    @Parameter(property = "gio.release.buildTimeoutMinutes", defaultValue = "60")
+    private int buildTimeoutMinutes;
+
+    /** Seconds a run's lease on the release lasts without renewal (a crashed run's lease expires). */
+    @Parameter(property = "gio.lock.ttl", defaultValue = "120")
+    private int lockTtl;
+
+    /** Take over the lease even if it looks alive: only when you know its holder is dead. */
+    @Parameter(property = "gio.lock.force", defaultValue = "false")
+    private boolean lockForce;
+
+    /** Build and check everything, deploy to a throw-away local repository, push and record nothing. */
+    @Parameter(property = "gio.dryRun", defaultValue = "false")
+    private boolean dryRun;
+
+    /** Also reject names in {@code buildDependencies} that are not components of the manifest. */
+    @Parameter(property = "gio.manifest.strict", defaultValue = "false")
+    private boolean strict;
+
+    /** Where working copies, build logs and reports are written. */
+    @Parameter(property = "gio.outputDirectory", defaultValue = "${basedir}/target/gio")
+    private File outputDirectory;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    private MavenSession session;
+
+    private final SettingsDecrypter decrypter;
+
+    @Inject
+    public ReleaseMojo(SettingsDecrypter decrypter) {
+        this.decrypter = decrypter;
+    }
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        Console console = Console.of(getLog()::info, getLog()::warn, getLog()::debug);
+        Path checkout = Path.of(session.getRequest().getBaseDirectory() == null
+                ? System.getProperty("user.dir") : session.getRequest().getBaseDirectory());
+        Optional<GitCredentials> git = ServerCredentials.resolveOptional(session.getSettings(), decrypter, scmServerId,
+                        "gio.scm.serverId")
+                .map(c -> new GitCredentials(c.username(), c.secret()));
+        DeployRepository target = deployRepository();
+        Path work = outputDirectory.toPath();
+        ReleaseRequest request = new ReleaseRequest(checkout, manifest, strict,
+                scmHttpUrl -> new ReleaseSettings(urlTemplate.replace("${scmHttpUrl}", scmHttpUrl), git,
+                        Optional.ofNullable(branch).filter(b -> !b.isBlank()), target, profile, MavenBuild.ofRunningMaven(),
+                        Optional.ofNullable(session.getRequest().getUserSettingsFile()).filter(File::isFile).map(File::toPath),
+                        Optional.ofNullable(session.getRequest().getGlobalSettingsFile()).filter(File::isFile).map(File::toPath),
+                        Optional.ofNullable(session.getRequest().getLocalRepositoryPath()).map(File::toPath),
+                        work.resolve("work"), Duration.ofMinutes(buildTimeoutMinutes), author(), dryRun,
+                        work.resolve("dry-run-repository")),
+                git, threads == null ? Runtime.getRuntime().availableProcessors() : threads,
+                new LeaseOptions(Duration.ofSeconds(lockTtl), lockForce, "gio-release:release"), work);
+        ReleaseReport report;
+        try {
+            report = new ProductRelease(request, console).run();
+        } catch (LeaseHeldException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (ReleaseException | LedgerException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+        report.print(console);
+        try {
+            report.write(work);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write the release report in " + work + ": " + e.getMessage(), e);
+        }
+        if (report.failed()) {
+            throw new MojoFailureException("The release of " + report.product() + " " + report.version()
+                    + " is not complete: see the summary above and " + work.resolve("release-report.md")
+                    + ". Fix the cause and run the same command again; it resumes where it stopped.");
+        }
+    }
+
+    private DeployRepository deployRepository() throws MojoFailureException {
+        int separator = deployRepository.indexOf("::");
+        String id = separator > 0 ? deployRepository.substring(0, separator) : "";
+        Optional<Credentials> credentials = ServerCredentials.resolveOptional(session.getSettings(), decrypter, id,
+                "gio.release.deployRepository");
+        try {
+            DeployRepository repository = DeployRepository.parse(deployRepository, credentials);
+            if (!dryRun) {
+                repository.checkReachable();
+            }
+            return repository;
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoFailureException(e.getMessage() + ". Nothing was released.", e);
+        }
+    }
+
+    private static PersonIdent author() {
+        String name = System.getenv().getOrDefault("GIT_AUTHOR_NAME", "gio release");
+        String email = System.getenv().getOrDefault("GIT_AUTHOR_EMAIL", "release@gravitee.io");
+        return new PersonIdent(name, email);
+    }
+}
