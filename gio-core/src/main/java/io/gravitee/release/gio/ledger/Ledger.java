@@ -183,8 +183,10 @@ public final class Ledger implements AutoCloseable {
             PushOutcome outcome;
             try {
                 outcome = lease == null ? repository.push(changes, false) : lease.pushWith(changes);
-            } catch (LeaseLostException e) {
-                setLocalBranch(base); // what a zombie meant to write must not be replayed later
+            } catch (LeaseLostException | GitException e) {
+                // The caller learns the change is not recorded (so must not act on it): a later
+                // open must not replay it either. If the push did land, the next fetch shows it.
+                setLocalBranch(base);
                 throw e;
             }
             if (outcome.accepted()) {
