@@ -40,7 +40,10 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * <p>Each commit carries a {@code Gio-Transition} trailer per component move. A process killed
  * between its local commit and its push leaves that commit in the clone; {@link #open} replays
  * such commits on the remote head (moves already present are skipped, moves that no longer make
- * sense fail loudly) and pushes them, so no transition is lost or recorded twice.
+ * sense fail loudly) and pushes them, so no transition is lost or recorded twice. Recovery pushes
+ * before any lease is taken: it only re-records what the dead run did, each move checked against
+ * the remote's current state. An update that throws (push refused or remote unreachable) leaves
+ * nothing to replay: its caller was told the change is not recorded and must not act on it.
  */
 public final class Ledger implements AutoCloseable {
 
@@ -183,8 +186,10 @@ public final class Ledger implements AutoCloseable {
             PushOutcome outcome;
             try {
                 outcome = lease == null ? repository.push(changes, false) : lease.pushWith(changes);
-            } catch (LeaseLostException e) {
-                setLocalBranch(base); // what a zombie meant to write must not be replayed later
+            } catch (LeaseLostException | GitException e) {
+                // The caller learns the change is not recorded (so must not act on it): a later
+                // open must not replay it either. If the push did land, the next fetch shows it.
+                setLocalBranch(base);
                 throw e;
             }
             if (outcome.accepted()) {

@@ -1,0 +1,135 @@
+package io.gravitee.release.gio.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gravitee.release.gio.log.Console;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+import org.eclipse.jgit.lib.ObjectId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LeaseTest {
+
+    private static final String LOCK = "refs/gio/locks/4.8.0";
+    private static final Duration TTL = Duration.ofSeconds(2);
+
+    @TempDir
+    Path tmp;
+
+    private BareRemote remote;
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        remote = new BareRemote(tmp.resolve("ledger.git"));
+    }
+
+    private Ledger open(String clone, Map<String, String> env) {
+        Console console = Console.of(new PrintStream(output, true, StandardCharsets.UTF_8));
+        return Ledger.open(remote.location(Lifecycle.RELEASE), tmp.resolve(clone), console, Instant::now, env);
+    }
+
+    private static LedgerChange start(String component) {
+        return d -> d.setState(d.state().transition(component, ReleaseState.RELEASING, Instant.now()));
+    }
+
+    @Test
+    void aSecondOrchestrationIsRefusedWhileTheFirstRenews() throws Exception {
+        try (Ledger first = open("first", Map.of("CI_JOB_URL", "https://ci.example/jobs/41"));
+                Ledger second = open("second", Map.of())) {
+            first.acquireLease("4.8.0", new LeaseOptions(TTL, false, "release manager"));
+            ObjectId acquired = remote.ref(LOCK);
+            // Well past the TTL: only the renewal thread keeps it alive.
+            Thread.sleep(TTL.toMillis() + 800);
+            assertNotEquals(acquired, remote.ref(LOCK), "the holder renews its lease");
+
+            LeaseHeldException refused = assertThrows(LeaseHeldException.class,
+                    () -> second.acquireLease("4.8.0", new LeaseOptions(TTL, false, null)));
+            String message = refused.getMessage();
+            assertTrue(message.contains("Release 4.8.0 is already being orchestrated by "), message);
+            assertTrue(message.contains("CI job https://ci.example/jobs/41"), message);
+            assertTrue(message.contains("\"release manager\""), message);
+            assertTrue(message.contains("started at " + refused.holder().startedAt()), message);
+            assertTrue(message.contains("-Dgio.lock.force=true"), message);
+
+            first.update("c", start("c"));
+            first.close();
+            assertNull(remote.ref(LOCK), "released at the end");
+            second.acquireLease("4.8.0", new LeaseOptions(TTL, false, null));
+            second.update("d", start("d"));
+            assertEquals(2, second.state().components().size());
+        }
+    }
+
+    @Test
+    void anExpiredLeaseIsTakenOverAndTheZombieCannotWrite() throws Exception {
+        try (Ledger zombie = open("zombie", Map.of()); Ledger next = open("next", Map.of())) {
+            Lease stale = zombie.acquireLease("4.8.0", new LeaseOptions(TTL, false, null));
+            zombie.update("a", start("a"));
+            stale.stopRenewing();
+            LeaseRecord old = stale.record();
+
+            assertThrows(LeaseHeldException.class, () -> next.acquireLease("4.8.0", new LeaseOptions(TTL, false, null)));
+            Thread.sleep(TTL.toMillis() + 300);
+            next.acquireLease("4.8.0", new LeaseOptions(TTL, false, null));
+            String log = output.toString(StandardCharsets.UTF_8);
+            assertTrue(log.contains("Took over the expired lease of release 4.8.0 held by " + old.describe()), log);
+            assertTrue(log.contains("it expired at " + old.expiresAt()), log);
+
+            ObjectId head = remote.ref("refs/heads/main");
+            LeaseLostException lost = assertThrows(LeaseLostException.class, () -> zombie.update("b", start("b")));
+            assertTrue(lost.getMessage().contains("lost the lease of release 4.8.0"), lost.getMessage());
+            assertEquals(head, remote.ref("refs/heads/main"), "the zombie's ledger push was rejected");
+            assertThrows(LeaseLostException.class, () -> zombie.update("b", start("b")), "and stays rejected");
+
+            next.update("c", start("c"));
+            assertEquals(java.util.Set.of("a", "c"), next.state().components().keySet());
+            // The zombie's close must not delete the new holder's lease.
+            zombie.close();
+            assertTrue(remote.ref(LOCK) != null);
+        }
+        // A fresh open of the zombie's clone does not resurrect what it failed to push.
+        try (Ledger reopened = open("zombie", Map.of())) {
+            assertEquals(java.util.Set.of("a", "c"), reopened.state().components().keySet());
+        }
+    }
+
+    @Test
+    void forceTakesOverALiveLease() throws Exception {
+        try (Ledger first = open("first", Map.of()); Ledger second = open("second", Map.of())) {
+            first.acquireLease("4.8.0", new LeaseOptions(Duration.ofSeconds(120), false, null));
+            Properties props = new Properties();
+            props.setProperty("gio.lock.force", "true");
+            props.setProperty("gio.lock.ttl", "120");
+            LeaseOptions forced = LeaseOptions.fromProperties(props);
+            assertEquals(Duration.ofSeconds(120), forced.ttl());
+            second.acquireLease("4.8.0", forced);
+            assertTrue(output.toString(StandardCharsets.UTF_8).contains("Forced takeover (gio.lock.force)"));
+            assertThrows(LeaseLostException.class, () -> first.update("x", start("x")));
+            second.update("y", start("y"));
+            assertEquals(java.util.Set.of("y"), second.state().components().keySet());
+        }
+    }
+
+    @Test
+    void badOptionsAreRefusedClearly() {
+        Properties props = new Properties();
+        props.setProperty("gio.lock.ttl", "two minutes");
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> LeaseOptions.fromProperties(props));
+        assertTrue(error.getMessage().contains("gio.lock.ttl"), error.getMessage());
+        assertEquals(LeaseOptions.DEFAULT_TTL, LeaseOptions.fromProperties(new Properties()).ttl());
+    }
+}
