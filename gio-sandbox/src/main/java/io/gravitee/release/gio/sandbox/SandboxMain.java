@@ -3,6 +3,7 @@ package io.gravitee.release.gio.sandbox;
 import io.gravitee.release.gio.log.Console;
 import io.gravitee.release.gio.sandbox.fixture.FixtureGenerator;
 import io.gravitee.release.gio.sandbox.fixture.FixtureOptions;
+import io.gravitee.release.gio.sandbox.fixture.FixtureOptions.VersionStyle;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -13,13 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Command line of the sandbox.
  *
  * <pre>
  * java -jar gio-sandbox.jar start --dir DIR [--only git,maven,s3,nexus2,central]
- * java -jar gio-sandbox.jar fixture --manifest release.json --dir DIR
+ * java -jar gio-sandbox.jar fixture --manifest release.json --dir DIR [--depends B=A[:property],...]
  * </pre>
  *
  * {@code start} runs until SIGINT/SIGTERM; bad arguments print the usage and exit with 2.
@@ -27,13 +30,15 @@ import java.util.concurrent.CountDownLatch;
 public final class SandboxMain {
 
     static final int USAGE = 2;
+    private static final Pattern DEPENDS = Pattern.compile("([^=:,\\s]+)=([^=:,\\s]+)(:property)?");
     static final String USAGE_TEXT = """
             usage: java -jar gio-sandbox.jar start --dir DIR [--only git,maven,s3,nexus2,central]
-                   java -jar gio-sandbox.jar fixture --manifest release.json --dir DIR
+                   java -jar gio-sandbox.jar fixture --manifest release.json --dir DIR [--depends B=A[:property],...]
               start    starts the peers on free loopback ports, writes DIR/sandbox.json and DIR/settings.xml,
                        and runs until stopped (Ctrl-C or SIGTERM)
               fixture  creates DIR/git/<component>.git for every pending component of the manifest, and
-                       DIR/git/release.git holding the manifest""";
+                       DIR/git/release.git holding the manifest; --depends makes component B's pom depend on
+                       component A's version, inline or through a <A.version> property""";
 
     private SandboxMain() {}
 
@@ -105,15 +110,33 @@ public final class SandboxMain {
     }
 
     private static int fixture(Map<String, String> options, PrintStream out) throws IOException {
-        only(options, "fixture", "--dir", "--manifest");
+        only(options, "fixture", "--dir", "--manifest", "--depends");
+        FixtureOptions fixtureOptions = dependencies(options.get("--depends"));
         Path manifest = Path.of(required(options, "--manifest"));
         if (!Files.isRegularFile(manifest)) {
             throw new UsageException("manifest " + manifest + " is not a file");
         }
         Path gitDir = Path.of(required(options, "--dir")).resolve("git");
-        var remotes = FixtureGenerator.generate(manifest, gitDir, FixtureOptions.defaults());
+        var remotes = FixtureGenerator.generate(manifest, gitDir, fixtureOptions);
         remotes.forEach(r -> out.println("created " + r.directory() + " (" + r.branch() + ", " + r.version() + ")"));
         return 0;
+    }
+
+    /** {@code B=A} (inline version) or {@code B=A:property}, comma separated. */
+    private static FixtureOptions dependencies(String depends) {
+        FixtureOptions options = FixtureOptions.defaults();
+        if (depends == null) {
+            return options;
+        }
+        for (String item : depends.split(",")) {
+            Matcher m = DEPENDS.matcher(item.trim());
+            if (!m.matches()) {
+                throw new UsageException("--depends item '" + item.trim() + "' is not B=A or B=A:property");
+            }
+            options = options.withDependency(m.group(1), m.group(2),
+                    m.group(3) == null ? VersionStyle.INLINE : VersionStyle.PROPERTY);
+        }
+        return options;
     }
 
     private static Set<PeerKind> peers(String only) {

@@ -65,6 +65,8 @@ class SandboxMainTest {
         "fixture --dir d                            | --manifest is required",
         "fixture --manifest nope.json --dir d       | manifest nope.json is not a file",
         "fixture --manifest m.json --dir d --only x | unknown option --only for fixture",
+        "fixture --manifest m.json --dir d --depends a | --depends item 'a' is not B=A or B=A:property",
+        "fixture --manifest m.json --dir d --depends a=b:pom | --depends item 'a=b:pom' is not B=A or B=A:property",
     })
     void badArgumentsPrintTheUsageAndExitWith2(String args, String message) {
         String[] argv = args.isBlank() ? new String[0] : args.trim().split("\\s+");
@@ -92,6 +94,25 @@ class SandboxMainTest {
         // A second run into the same directory is refused whole, with exit code 1.
         assertEquals(1, run("fixture", "--manifest", START.toString(), "--dir", dir.toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("already exists"), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void fixtureCommandWritesDependencies() throws Exception {
+        Path dir = tmp.resolve("sb");
+        assertEquals(0, run("fixture", "--manifest", START.toString(), "--dir", dir.toString(), "--depends",
+                "gravitee-definition=gravitee-common:property,gravitee-gateway=gravitee-common"));
+        String definition = GitRemotes.readString(dir.resolve("git/gravitee-definition.git"), "1.27.x", "pom.xml");
+        assertTrue(definition.contains("<gravitee-common.version>1.20.2-SNAPSHOT</gravitee-common.version>"), definition);
+        assertTrue(definition.contains("<version>${gravitee-common.version}</version>"), definition);
+        String gateway = GitRemotes.readString(dir.resolve("git/gravitee-gateway.git"), "3.8.x", "pom.xml");
+        assertTrue(gateway.contains("<artifactId>gravitee-common</artifactId>\n      <version>1.20.2-SNAPSHOT</version>"),
+                gateway);
+
+        assertEquals(1, run("fixture", "--manifest", START.toString(), "--dir", tmp.resolve("other").toString(),
+                "--depends", "gravitee-gateway=gravitee-unknown"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("gravitee-unknown is not a component of"),
+                err.toString(StandardCharsets.UTF_8));
+        assertFalse(Files.exists(tmp.resolve("other")));
     }
 
     /**

@@ -127,10 +127,8 @@ class SandboxTest {
             local.push().setRemote(git.httpUrl("demo").toString()).add("master").setCredentialsProvider(good()).call();
         }
         Path clone = tmp.resolve("file-clone");
-        try (Git cloned = Git.cloneRepository().setURI(git.fileUrl() + "demo.git").setDirectory(clone.toFile())
-                .call()) {
-            assertEquals("over http", Files.readString(clone.resolve("b.txt")));
-        }
+        Git.cloneRepository().setURI(git.fileUrl() + "demo.git").setDirectory(clone.toFile()).call().close();
+        assertEquals("over http", Files.readString(clone.resolve("b.txt")));
         assertTrue(git.fileUrl().toString().startsWith("file:/"), git.fileUrl().toString());
         assertEquals(sandbox.dir().resolve("git"), Path.of(git.fileUrl()));
     }
@@ -162,9 +160,7 @@ class SandboxTest {
     @Test
     void closingStopsEveryPeer() throws Exception {
         int port = git.url().getPort();
-        try (Socket ignored = new Socket("127.0.0.1", port)) {
-            // listening while running
-        }
+        new Socket("127.0.0.1", port).close(); // listening while running
         sandbox.close();
         sandbox.close(); // idempotent
         assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", port).close());
