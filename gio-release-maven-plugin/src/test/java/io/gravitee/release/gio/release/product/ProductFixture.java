@@ -37,6 +37,11 @@ final class ProductFixture {
         this.checkout = root.resolve("checkout");
     }
 
+    /** A fixture created earlier under {@code root} (e.g. by the test that started a child JVM). */
+    static ProductFixture at(Path root) {
+        return new ProductFixture(root);
+    }
+
     static ProductFixture create(Path root, String manifestJson, FixtureOptions options) throws Exception {
         ProductFixture fixture = new ProductFixture(root);
         Path manifest = root.resolve("release.json");

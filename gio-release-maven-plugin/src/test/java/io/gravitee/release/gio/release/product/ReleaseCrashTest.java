@@ -1,0 +1,126 @@
+package io.gravitee.release.gio.release.product;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gravitee.release.gio.log.Console;
+import io.gravitee.release.gio.manifest.Manifest;
+import io.gravitee.release.gio.manifest.Version;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The release process killed with SIGKILL at its worst moments; the next run converges to the
+ * state an uninterrupted run reaches, with no component released or recorded twice.
+ */
+class ReleaseCrashTest {
+    private static final int LEASE_SECONDS = 3;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void killedInTheMiddleOfAWave() throws Exception {
+        ProductFixture product = ProductFixture.create(dir, ProductReleaseTest.MANIFEST, ProductReleaseTest.options());
+        Process child = ReleaseChild.start(dir, LEASE_SECONDS);
+        Path buildLog = dir.resolve("work/sample-api-build.log");
+        waitFor(() -> Files.exists(buildLog), Duration.ofSeconds(60), child);
+
+        child.destroyForcibly().waitFor();
+
+        assertConverges(product);
+    }
+
+    @Test
+    void killedBetweenAComponentsTagPushAndItsLedgerCommit() throws Exception {
+        ProductFixture product = ProductFixture.create(dir, ProductReleaseTest.MANIFEST, ProductReleaseTest.options());
+        try (HeldGitServer server = new HeldGitServer(product.git)) {
+            pointOriginAt(product, server.url("release.git").toString());
+            // The first ledger commit pushed after a component tag exists records that component.
+            server.holdFirst(c -> c.getRefName().equals("refs/heads/master") && hasAnyTag(product));
+            Process child = ReleaseChild.start(dir, LEASE_SECONDS);
+            try {
+                assertTrue(server.awaitHeld(90), "the child never pushed a ledger commit: " + childLog());
+                assertTrue(hasAnyTag(product), "a component is tagged on its remote");
+                child.destroyForcibly().waitFor();
+            } finally {
+                server.letGo();
+            }
+            Manifest midway = Manifest.parse(product.file("release", "master", "release.json"), "midway");
+            assertEquals(3, midway.pending().size(), "the tagged component is not recorded yet: " + midway.pending());
+            server.holdFirst(c -> false);
+            assertConverges(product);
+        }
+    }
+
+    /** Runs the release again (after the dead run's lease expired) and checks the end state. */
+    private void assertConverges(ProductFixture product) throws Exception {
+        Thread.sleep(Duration.ofSeconds(LEASE_SECONDS + 1).toMillis());
+        ReleaseReport report = new ProductRelease(product.request(false, 2), Console.silent()).run();
+        assertFalse(report.failed(), report.rows().toString());
+
+        Manifest start = Manifest.parse(ProductReleaseTest.MANIFEST, "start");
+        Manifest expected = start;
+        for (var c : start.pending()) {
+            expected = expected.withComponentReleased(c.name(), Version.parse("2.1.3"));
+        }
+        assertEquals(expected.withProductReleased().toJson(), product.file("release", "refs/tags/2.1.3", "release.json"));
+        List<String> history = product.log("release", "master");
+        for (String component : List.of("sample-common 1.20.2", "sample-api 1.4.0", "sample-gateway 2.1.3")) {
+            assertEquals(1, history.stream().filter(("Release " + component)::equals).count(),
+                    "recorded exactly once: " + component + " in " + history);
+        }
+        assertEquals(1, product.log("sample-common", "1.20.x").stream().filter("1.20.2"::equals).count(),
+                "sample-common released exactly once");
+        Map<String, ObjectId> refs = product.allRefs();
+        assertTrue(refs.containsKey("sample-api.git refs/tags/1.4.0") && refs.containsKey("sample-gateway.git refs/tags/2.1.3"));
+        assertFalse(refs.keySet().stream().anyMatch(r -> r.contains("refs/gio/locks/")), "lease released: " + refs.keySet());
+    }
+
+    private static boolean hasAnyTag(ProductFixture product) {
+        try {
+            return product.allRefs().keySet().stream().anyMatch(r -> r.startsWith("sample-") && r.contains("refs/tags/"));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static void pointOriginAt(ProductFixture product, String url) throws Exception {
+        try (Git git = Git.open(product.checkout.toFile())) {
+            StoredConfig config = git.getRepository().getConfig();
+            config.setString("remote", "origin", "url", url);
+            config.save();
+        }
+    }
+
+    private String childLog() {
+        try {
+            return Files.readString(dir.resolve("child.log"));
+        } catch (Exception e) {
+            return "(no log)";
+        }
+    }
+
+    private void waitFor(java.util.function.BooleanSupplier condition, Duration limit, Process child) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (!child.isAlive()) {
+                throw new AssertionError("the child ended before the moment to kill it: " + childLog());
+            }
+            if (System.nanoTime() > deadline) {
+                child.destroyForcibly();
+                throw new AssertionError("timed out: " + childLog());
+            }
+            Thread.sleep(20);
+        }
+    }
+}
