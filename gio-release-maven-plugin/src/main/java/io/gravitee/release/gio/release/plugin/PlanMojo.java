@@ -31,6 +31,28 @@ public class PlanMojo extends AbstractMojo {
     @Parameter(property = "gio.outputDirectory", defaultValue = "${basedir}/target/gio")
     private File outputDirectory;
 
+    /** Git URL of a component, {@code {name}} being its name and {@code ${scmHttpUrl}} the manifest's. */
+    @Parameter(property = "gio.scm.urlTemplate", defaultValue = "${scmHttpUrl}{name}.git")
+    private String urlTemplate;
+
+    /** The {@code <server>} of settings.xml holding git credentials. */
+    @Parameter(property = "gio.scm.serverId")
+    private String scmServerId;
+
+    /** Only read the manifest: do not ask the release repository and the components' remotes. */
+    @Parameter(property = "gio.plan.offline", defaultValue = "false")
+    private boolean offline;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    private org.apache.maven.execution.MavenSession session;
+
+    private final org.apache.maven.settings.crypto.SettingsDecrypter decrypter;
+
+    @javax.inject.Inject
+    public PlanMojo(org.apache.maven.settings.crypto.SettingsDecrypter decrypter) {
+        this.decrypter = decrypter;
+    }
+
     /** Also reject names in {@code buildDependencies} that are not components of the manifest. */
     @Parameter(property = "gio.manifest.strict", defaultValue = "false")
     private boolean strict;
@@ -41,7 +63,17 @@ public class PlanMojo extends AbstractMojo {
         ReleasePlan plan;
         try {
             Manifest release = Manifest.read(manifest.toPath(), strict);
-            plan = new ReleasePlanner(console).plan(release);
+            ReleasePlanner planner = new ReleasePlanner(console);
+            if (offline) {
+                plan = planner.plan(release);
+            } else {
+                var git = io.gravitee.release.gio.maven.ServerCredentials.resolveOptional(session.getSettings(), decrypter,
+                        scmServerId, "gio.scm.serverId").map(c -> new io.gravitee.release.gio.git.GitCredentials(
+                        c.username(), c.secret()));
+                String template = urlTemplate.replace("${scmHttpUrl}", release.scmHttpUrl().orElse(""));
+                plan = planner.plan(release, manifest.toPath().toAbsolutePath().getParent(),
+                        name -> template.replace("{name}", name), git);
+            }
         } catch (ManifestException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
@@ -49,7 +81,7 @@ public class PlanMojo extends AbstractMojo {
         Path out = outputDirectory.toPath().resolve("release-plan.json");
         try {
             Files.createDirectories(out.getParent());
-            Files.writeString(out, plan.waves().toJson());
+            Files.writeString(out, plan.toJson());
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write " + out + ": " + e.getMessage(), e);
         }
