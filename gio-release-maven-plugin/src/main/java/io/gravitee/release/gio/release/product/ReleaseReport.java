@@ -48,6 +48,11 @@ public record ReleaseReport(String product, String version, boolean dryRun, List
     }
 
     public void write(Path directory) throws IOException {
+        write(directory, "release-report");
+    }
+
+    /** Writes {@code <name>.json} and {@code <name>.md} in {@code directory}. */
+    public void write(Path directory, String name) throws IOException {
         Files.createDirectories(directory);
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();
@@ -71,7 +76,7 @@ public record ReleaseReport(String product, String version, boolean dryRun, List
         }
         ArrayNode notesNode = root.putArray("notes");
         notes.forEach(notesNode::add);
-        Files.write(directory.resolve("release-report.json"), json.writeValueAsBytes(root));
+        Files.write(directory.resolve(name + ".json"), json.writeValueAsBytes(root));
 
         StringBuilder md = new StringBuilder("## Release " + product + " " + version + (dryRun ? " (dry run)" : "") + "\n\n");
         md.append("| wave | component | version | state | time | details |\n|---:|---|---|---|---:|---|\n");
@@ -84,7 +89,7 @@ public record ReleaseReport(String product, String version, boolean dryRun, List
         md.append('\n');
         notes.forEach(n -> md.append("- ").append(n).append('\n'));
         md.append("\nTotal: ").append(seconds(duration)).append('\n');
-        Files.writeString(directory.resolve("release-report.md"), md);
+        Files.writeString(directory.resolve(name + ".md"), md);
     }
 
     private static String seconds(Duration d) {

@@ -1,0 +1,141 @@
+package io.gravitee.release.gio.release.plugin;
+
+import io.gravitee.release.gio.credentials.Credentials;
+import io.gravitee.release.gio.git.GitCredentials;
+import io.gravitee.release.gio.log.Console;
+import io.gravitee.release.gio.manifest.Component;
+import io.gravitee.release.gio.manifest.Version;
+import io.gravitee.release.gio.maven.ServerCredentials;
+import io.gravitee.release.gio.release.build.DeployRepository;
+import io.gravitee.release.gio.release.build.MavenBuild;
+import io.gravitee.release.gio.release.component.ComponentOutcome;
+import io.gravitee.release.gio.release.component.ComponentReleaser;
+import io.gravitee.release.gio.release.component.ReleaseSettings;
+import io.gravitee.release.gio.release.product.ReleaseReport;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+
+/**
+ * Releases the one component repository this goal runs in, with the same steps as
+ * {@code gio-release:release} does for each component: from the remote's current branch, set the
+ * release version, build and deploy, commit, tag, prepare the next snapshot, push. A component
+ * already tagged and deployed is recognised and left alone. Writes
+ * {@code target/gio/component-report.{json,md}}.
+ */
+@Mojo(name = "component", threadSafe = true, aggregator = true)
+public class ComponentMojo extends AbstractMojo {
+
+    /** Where the release is deployed, {@code id::url}; {@code id} is also the settings.xml server. */
+    @Parameter(property = "gio.release.deployRepository", required = true)
+    private String deployRepository;
+
+    /** The {@code <server>} of settings.xml holding git credentials for the component's remote. */
+    @Parameter(property = "gio.scm.serverId")
+    private String scmServerId;
+
+    /** The profile the build runs with. */
+    @Parameter(property = "gio.release.profile", defaultValue = "gio-release")
+    private String profile;
+
+    /** A build taking longer than this many minutes is stopped and fails. */
+    @Parameter(property = "gio.release.buildTimeoutMinutes", defaultValue = "60")
+    private int buildTimeoutMinutes;
+
+    /** Build and check everything, deploy to a throw-away local repository, push nothing. */
+    @Parameter(property = "gio.dryRun", defaultValue = "false")
+    private boolean dryRun;
+
+    @Parameter(defaultValue = "${project}", readonly = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    private MavenSession session;
+
+    private final SettingsDecrypter decrypter;
+
+    @Inject
+    public ComponentMojo(SettingsDecrypter decrypter) {
+        this.decrypter = decrypter;
+    }
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        Console console = Console.of(getLog()::info, getLog()::warn, getLog()::debug);
+        Path basedir = project.getBasedir().toPath();
+        String origin;
+        String branch;
+        try (Git git = Git.open(basedir.toFile())) {
+            origin = git.getRepository().getConfig().getString("remote", "origin", "url");
+            branch = git.getRepository().getBranch();
+        } catch (IOException e) {
+            throw new MojoFailureException(basedir + " is not a git checkout: run gio-release:component in a clone of the"
+                    + " component's repository.", e);
+        }
+        if (origin == null) {
+            throw new MojoFailureException(basedir + " has no 'origin' remote: the release is pushed there.");
+        }
+        Version version;
+        try {
+            version = Version.parse(project.getVersion());
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(project.getVersion() + " in " + project.getFile() + ": " + e.getMessage(), e);
+        }
+        if (!version.isSnapshot()) {
+            throw new MojoFailureException(project.getArtifactId() + " is at " + version + ", not a -SNAPSHOT:"
+                    + " there is nothing to release on branch " + branch + ".");
+        }
+        Optional<GitCredentials> git = ServerCredentials.resolveOptional(session.getSettings(), decrypter, scmServerId,
+                "gio.scm.serverId").map(c -> new GitCredentials(c.username(), c.secret()));
+        int separator = deployRepository.indexOf("::");
+        Optional<Credentials> deployCredentials = ServerCredentials.resolveOptional(session.getSettings(), decrypter,
+                separator > 0 ? deployRepository.substring(0, separator) : "", "gio.release.deployRepository");
+        DeployRepository target;
+        try {
+            target = DeployRepository.parse(deployRepository, deployCredentials);
+            if (!dryRun) {
+                target.checkReachable();
+            }
+        } catch (IllegalArgumentException | IOException e) {
+            throw new MojoFailureException(e.getMessage() + " Nothing was released.", e);
+        }
+        Path work = basedir.resolve("target/gio");
+        ReleaseSettings settings = new ReleaseSettings(origin, git, Optional.of(branch), target, profile,
+                MavenBuild.ofRunningMaven(),
+                Optional.ofNullable(session.getRequest().getUserSettingsFile()).filter(File::isFile).map(File::toPath),
+                Optional.ofNullable(session.getRequest().getGlobalSettingsFile()).filter(File::isFile).map(File::toPath),
+                Optional.ofNullable(session.getRequest().getLocalRepositoryPath()).map(File::toPath),
+                work.resolve("work"), Duration.ofMinutes(buildTimeoutMinutes),
+                new PersonIdent(System.getenv().getOrDefault("GIT_AUTHOR_NAME", "gio release"),
+                        System.getenv().getOrDefault("GIT_AUTHOR_EMAIL", "release@gravitee.io")),
+                dryRun, work.resolve("dry-run-repository"));
+        Component component = new Component(project.getArtifactId(), version, true, Optional.empty());
+        ComponentOutcome outcome = new ComponentReleaser(settings, console).release(component, Map.of());
+        ReleaseReport report = new ReleaseReport(project.getArtifactId(), version.release().toString(), dryRun,
+                List.of(new ReleaseReport.Row(1, outcome)), List.of(), outcome.duration());
+        report.print(console);
+        try {
+            report.write(work, "component-report");
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write the report in " + work + ": " + e.getMessage(), e);
+        }
+        if (!outcome.done()) {
+            throw new MojoFailureException(outcome.detail());
+        }
+    }
+}
