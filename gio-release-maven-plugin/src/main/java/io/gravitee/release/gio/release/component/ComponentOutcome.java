@@ -9,9 +9,11 @@ import java.util.Optional;
  *
  * @param artifacts {@code groupId:artifactId} of every project of its reactor, released as {@code version}
  * @param detail a short account for the summary: what was done, or skipped and why
+ * @param build how long the component's own Maven build took (zero when it was not built)
  */
 public record ComponentOutcome(String component, Status status, String version, List<String> artifacts,
-                               Optional<String> tagCommit, Duration duration, String detail, Optional<String> log) {
+                               Optional<String> tagCommit, Duration duration, String detail, Optional<String> log,
+                               Duration build) {
 
     /** How a component's release ended. */
     public enum Status {
@@ -29,6 +31,12 @@ public record ComponentOutcome(String component, Status status, String version, 
 
     public ComponentOutcome {
         artifacts = List.copyOf(artifacts);
+    }
+
+    /** An outcome without a build of its own (failed before building, found released, not started). */
+    public ComponentOutcome(String component, Status status, String version, List<String> artifacts,
+                            Optional<String> tagCommit, Duration duration, String detail, Optional<String> log) {
+        this(component, status, version, artifacts, tagCommit, duration, detail, log, Duration.ZERO);
     }
 
     public boolean done() {

@@ -121,7 +121,7 @@ public final class ComponentReleaser {
                 return new ComponentOutcome(name, ComponentOutcome.Status.DRY_RUN, version, releasing.artifacts(),
                         Optional.of(releaseCommit.name()), since(started),
                         "dry run: " + what + " locally, deployed to " + settings.dryRunRepository() + ", nothing pushed",
-                        Optional.of(build.log().toString()));
+                        Optional.of(build.log().toString()), build.duration());
             }
             PushOutcome push = repo.push(List.of(
                     RefChange.update(Constants.R_HEADS + branch, head, next),
@@ -133,7 +133,7 @@ public final class ComponentReleaser {
             }
             return new ComponentOutcome(name, ComponentOutcome.Status.RELEASED, version, releasing.artifacts(),
                     Optional.of(releaseCommit.name()), since(started), what + ", pushed " + branch,
-                    Optional.of(build.log().toString()));
+                    Optional.of(build.log().toString()), build.duration());
         }
     }
 

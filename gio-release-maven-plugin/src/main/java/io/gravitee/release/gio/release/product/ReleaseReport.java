@@ -70,6 +70,7 @@ public record ReleaseReport(String product, String version, boolean dryRun, List
             c.put("version", o.version());
             c.put("state", o.status().name());
             c.put("durationSeconds", o.duration().toMillis() / 1000.0);
+            c.put("buildSeconds", o.build().toMillis() / 1000.0);
             c.put("details", o.detail());
             o.tagCommit().ifPresent(t -> c.put("tagCommit", t));
             o.log().ifPresent(l -> c.put("buildLog", l));
