@@ -87,7 +87,8 @@ public final class Sandbox implements AutoCloseable {
                 Path peerDir = Files.createDirectories(root.resolve(kind.id()));
                 PeerCredentials credentials = fixedCredentials.getOrDefault(kind, PeerCredentials.generate());
                 Peer peer = kind.factory().create(peerDir, credentials);
-                console.info("starting " + kind.id() + "...");
+                console.info("starting " + kind.id() + (kind == PeerKind.MAVEN
+                        ? " (Nexus 3: up to a minute; its first start ever downloads it, 134 MB)..." : "..."));
                 peer.start();
                 started.put(kind, peer);
                 console.info("started " + kind.id() + " at " + peer.url());
