@@ -98,6 +98,46 @@ class SandboxPeersTest {
         assertTrue(nexus.process().orElseThrow().isAlive(), "a peer attached as running is left running");
     }
 
+    /**
+     * The real Maven, given only the sandbox's settings.xml, resolves a release from the private repository; Maven
+     * Central stays in use for its own plugins (read from this machine's local repository as a read-only tail).
+     */
+    @Test
+    void settingsXmlLetsMavenResolveReleasesFromThePrivateRepository() throws Exception {
+        Nexus3Peer nexus = Nexus3Peer.shared();
+        String version = "1.0." + System.nanoTime() % 100_000;
+        URI pom = nexus.url().resolve("io/gravitee/gio/resolved/" + version + "/resolved-" + version + ".pom");
+        String pomText = "<project><modelVersion>4.0.0</modelVersion><groupId>io.gravitee.gio</groupId>"
+                + "<artifactId>resolved</artifactId><version>" + version + "</version><packaging>pom</packaging></project>";
+        HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(pom)
+                .header("Authorization", basic(nexus.credentials().username(), nexus.credentials().password()))
+                .PUT(HttpRequest.BodyPublishers.ofString(pomText)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, put.statusCode(), put.body());
+
+        try (Sandbox sandbox = Sandbox.start(tmp.resolve("sb"), java.util.EnumSet.of(PeerKind.GIT), Map.of(),
+                Console.silent(), Map.of(PeerKind.MAVEN, nexus))) {
+            Path repo = tmp.resolve("repo");
+            String home = System.getProperty("maven.home");
+            String mvn = home == null ? "mvn" : Path.of(home, "bin", "mvn").toString();
+            Path log = tmp.resolve("mvn.log");
+            Process process = new ProcessBuilder(mvn, "-B", "-s", sandbox.settingsXml().toString(),
+                    "-Dmaven.repo.local=" + repo,
+                    "-Dmaven.repo.local.tail=" + Path.of(System.getProperty("user.home"), ".m2", "repository"),
+                    "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:get",
+                    "-Dartifact=io.gravitee.gio:resolved:" + version + ":pom")
+                    .directory(tmp.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            boolean finished = process.waitFor(3, java.util.concurrent.TimeUnit.MINUTES);
+            if (!finished) {
+                process.destroyForcibly();
+            }
+            String output = java.nio.file.Files.readString(log);
+            assertTrue(finished && process.exitValue() == 0, output);
+            assertEquals(pomText, java.nio.file.Files.readString(
+                    repo.resolve("io/gravitee/gio/resolved/" + version + "/resolved-" + version + ".pom")));
+            assertTrue(output.contains("from gio-maven"), output);
+        }
+    }
+
     private static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
