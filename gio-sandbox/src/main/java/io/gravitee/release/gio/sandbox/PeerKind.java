@@ -1,6 +1,8 @@
 package io.gravitee.release.gio.sandbox;
 
 import io.gravitee.release.gio.sandbox.git.GitPeer;
+import io.gravitee.release.gio.sandbox.maven.Nexus3Peer;
+import io.gravitee.release.gio.sandbox.s3.S3Peer;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -14,9 +16,9 @@ import java.util.stream.Collectors;
  */
 public enum PeerKind {
     GIT("git", GitPeer::new),
-    MAVEN("maven", null),
-    S3("s3", null),
-    NEXUS2("nexus2", null),
+    MAVEN("maven", Nexus3Peer::new),
+    S3("s3", S3Peer::new),
+    NEXUS2("nexus2", Nexus2Peer::new),
     CENTRAL("central", null);
 
     private final String id;

@@ -18,6 +18,9 @@ final class SandboxFiles {
 
     static final String SANDBOX_JSON = "sandbox.json";
     static final String SETTINGS_XML = "settings.xml";
+    /** The settings profile adding the sandbox's private Maven repository. */
+    static final String PROFILE = "gio-sandbox";
+    static final String SNAPSHOTS_ID = "gio-maven-snapshots";
 
     private SandboxFiles() {}
 
@@ -40,7 +43,12 @@ final class SandboxFiles {
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json) + "\n";
     }
 
-    /** A Maven settings file with one {@code <server>} per peer, id {@code gio-<peer>}. */
+    /**
+     * A Maven settings file with one {@code <server>} per peer, id {@code gio-<peer>}. With a {@code maven} peer,
+     * an always active profile {@value #PROFILE} adds its releases ({@code gio-maven}) and snapshots
+     * ({@code gio-maven-snapshots}, same credentials) repositories, so that component builds resolve what earlier
+     * components released there; Maven Central stays reachable (no mirror).
+     */
     static String settingsXml(Map<PeerKind, Peer> peers) {
         StringBuilder xml = new StringBuilder()
                 .append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
@@ -49,12 +57,44 @@ final class SandboxFiles {
                 .append("          xsi:schemaLocation=\"http://maven.apache.org/SETTINGS/1.2.0"
                         + " https://maven.apache.org/xsd/settings-1.2.0.xsd\">\n")
                 .append("  <servers>\n");
-        peers.forEach((kind, peer) -> xml.append("    <server>\n")
-                .append("      <id>").append(kind.serverId()).append("</id>\n")
-                .append("      <username>").append(escape(peer.credentials().username())).append("</username>\n")
-                .append("      <password>").append(escape(peer.credentials().password())).append("</password>\n")
-                .append("    </server>\n"));
-        return xml.append("  </servers>\n").append("</settings>\n").toString();
+        peers.forEach((kind, peer) -> server(xml, kind.serverId(), peer.credentials()));
+        Peer maven = peers.get(PeerKind.MAVEN);
+        if (maven != null) {
+            server(xml, SNAPSHOTS_ID, maven.credentials());
+        }
+        xml.append("  </servers>\n");
+        if (maven != null) {
+            xml.append("  <profiles>\n")
+                    .append("    <profile>\n")
+                    .append("      <id>").append(PROFILE).append("</id>\n")
+                    .append("      <repositories>\n");
+            repository(xml, PeerKind.MAVEN.serverId(), maven.url().toString(), true);
+            repository(xml, SNAPSHOTS_ID, maven.extras().get("snapshotsUrl"), false);
+            xml.append("      </repositories>\n")
+                    .append("    </profile>\n")
+                    .append("  </profiles>\n")
+                    .append("  <activeProfiles>\n")
+                    .append("    <activeProfile>").append(PROFILE).append("</activeProfile>\n")
+                    .append("  </activeProfiles>\n");
+        }
+        return xml.append("</settings>\n").toString();
+    }
+
+    private static void server(StringBuilder xml, String id, PeerCredentials credentials) {
+        xml.append("    <server>\n")
+                .append("      <id>").append(id).append("</id>\n")
+                .append("      <username>").append(escape(credentials.username())).append("</username>\n")
+                .append("      <password>").append(escape(credentials.password())).append("</password>\n")
+                .append("    </server>\n");
+    }
+
+    private static void repository(StringBuilder xml, String id, String url, boolean releases) {
+        xml.append("        <repository>\n")
+                .append("          <id>").append(id).append("</id>\n")
+                .append("          <url>").append(escape(url)).append("</url>\n")
+                .append("          <releases><enabled>").append(releases).append("</enabled></releases>\n")
+                .append("          <snapshots><enabled>").append(!releases).append("</enabled></snapshots>\n")
+                .append("        </repository>\n");
     }
 
     static String escape(String text) {

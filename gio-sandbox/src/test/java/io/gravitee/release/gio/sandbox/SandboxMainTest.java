@@ -59,8 +59,8 @@ class SandboxMainTest {
         "start --dir d extra                        | unexpected argument 'extra'",
         "start --dir d --port 80                    | unknown option --port for start",
         "start --dir d --only git,ftp               | unknown peer 'ftp' in --only: known peers are git,maven,s3,nexus2,central",
-        "start --dir d --only git,maven             | peer maven is not available yet; available: git",
-        "start --dir d --only nexus2                | peer nexus2 is not available yet",
+        "start --dir d --only git,central           | peer central is not available yet; available: git,maven,s3,nexus2",
+        "start --dir d --only central               | peer central is not available yet",
         "start --dir d --only ,                     | --only names no peer",
         "fixture --dir d                            | --manifest is required",
         "fixture --manifest nope.json --dir d       | manifest nope.json is not a file",
@@ -126,7 +126,7 @@ class SandboxMainTest {
 
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                SandboxMain.class.getName(), "start", "--dir", dir.toString())
+                SandboxMain.class.getName(), "start", "--dir", dir.toString(), "--only", "git,s3,nexus2")
                 .redirectErrorStream(true).start();
         List<String> lines = new ArrayList<>();
         CompletableFuture<Void> ready = new CompletableFuture<>();
@@ -173,16 +173,27 @@ class SandboxMainTest {
             // 143 = 128 + SIGTERM: the JVM's exit status after its shutdown hooks ran.
             assertEquals(143, process.exitValue(), String.join("\n", snapshot(lines)));
             assertEquals("gio sandbox stopped", snapshot(lines).get(snapshot(lines).size() - 1));
-            assertTrue(snapshot(lines).contains("stopped git"), String.join("\n", snapshot(lines)));
-            try {
-                new Socket("127.0.0.1", url.getPort()).close();
-                throw new AssertionError("port " + url.getPort() + " still open after stop");
-            } catch (ConnectException expected) {
-                // stopped
+            assertTrue(snapshot(lines).contains("stopped git, s3, nexus2"), String.join("\n", snapshot(lines)));
+            JsonNode json = new ObjectMapper().readTree(dir.resolve("sandbox.json").toFile());
+            assertEquals(List.of("git", "s3", "nexus2"), List.copyOf(iterable(json.fieldNames())));
+            for (String peer : List.of("git", "s3", "nexus2")) {
+                int port = URI.create(json.get(peer).get("url").asText()).getPort();
+                try {
+                    new Socket("127.0.0.1", port).close();
+                    throw new AssertionError(peer + " port " + port + " still open after stop");
+                } catch (ConnectException expected) {
+                    // stopped
+                }
             }
         } finally {
             process.destroyForcibly();
         }
+    }
+
+    private static List<String> iterable(java.util.Iterator<String> names) {
+        List<String> list = new ArrayList<>();
+        names.forEachRemaining(list::add);
+        return list;
     }
 
     private static List<String> snapshot(List<String> lines) {

@@ -186,8 +186,8 @@ class SandboxTest {
     void refusesPeersThatAreNotAvailableAndStartsNothing() {
         Path dir = tmp.resolve("none");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Sandbox.start(dir, EnumSet.of(PeerKind.GIT, PeerKind.MAVEN)));
-        assertEquals("peer maven is not available yet", e.getMessage());
+                () -> Sandbox.start(dir, EnumSet.of(PeerKind.GIT, PeerKind.CENTRAL)));
+        assertEquals("peer central is not available yet", e.getMessage());
         assertFalse(Files.exists(dir.resolve("sandbox.json")));
         assertThrows(IllegalArgumentException.class, () -> Sandbox.start(dir, EnumSet.noneOf(PeerKind.class)));
         assertThrows(IllegalStateException.class, () -> sandbox.peer(PeerKind.S3));
