@@ -36,6 +36,20 @@ public final class ArtifactResolver {
         this.threads = Math.max(1, threads);
     }
 
+    /**
+     * Reads the released modules from the POMs of the git checkout {@code checkout} at {@code tag}
+     * ({@link ReleaseTag#LAST_TAG} for the newest tag reachable from HEAD), then resolves them into
+     * {@code directory}.
+     */
+    public ResolvedComponent resolveAtTag(Path checkout, String tag, Path directory) {
+        try (ReleaseTag release = ReleaseTag.open(checkout, tag)) {
+            List<ReleasedModule> modules = new ModuleScanner(release::read).scan();
+            console.info("Release tag " + release.name() + ": " + modules.size() + " released module(s) of "
+                    + modules.get(0).gav());
+            return resolve(release.name(), modules, directory);
+        }
+    }
+
     /** Resolves {@code modules} into {@code directory}. */
     public ResolvedComponent resolve(String tag, List<ReleasedModule> modules, Path directory) {
         Map<String, AttachedFileDiscovery.Method> methods = new LinkedHashMap<>();
