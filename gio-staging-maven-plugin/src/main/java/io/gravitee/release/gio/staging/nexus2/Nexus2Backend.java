@@ -204,16 +204,34 @@ public final class Nexus2Backend implements StagingBackend {
         }
         ObjectNode data = Nexus2Client.data();
         data.put("description", target.marker());
-        Answer answer;
-        try {
-            answer = client.post("profiles/" + profileId + "/start", data);
-        } catch (IOException e) {
-            throw new StagingException("Opening a staging repository in profile " + profileId + " on "
-                    + client.options().url() + " got no answer (" + e.getMessage() + "); a repository marked '"
-                    + target.marker() + "' may have been opened: the next run finds and drops it where the server"
-                    + " can list", e);
+        Answer answer = null;
+        for (int attempt = 1; answer == null; attempt++) {
+            String failure;
+            try {
+                answer = client.post("profiles/" + profileId + "/start", data);
+                requireAuthorized(answer);
+                failure = answer.status() >= 500 ? "HTTP " + answer.status() + ": " + answer.message() : null;
+            } catch (IOException e) {
+                failure = e.toString();
+            }
+            if (failure == null) {
+                break;
+            }
+            answer = null;
+            // The lost answer may hide an opened repository: where the server lists, find it by its marker
+            // (earlier attempts' repositories were dropped before this one was opened).
+            Optional<StagingArea> opened = findByMarker(target).stream().filter(a -> a.status() == Status.OPEN).findFirst();
+            if (opened.isPresent()) {
+                console.info("Opened staging repository " + opened.get().id() + " (found by its marker after: " + failure + ")");
+                return opened.get();
+            }
+            if (attempt >= 4) {
+                throw new StagingException("Opening a staging repository in profile " + profileId + " on "
+                        + client.options().url() + " failed " + attempt + " times: " + failure);
+            }
+            console.warn("Opening a staging repository failed (" + failure + "); trying again");
+            sleep(client.options().pollInterval());
         }
-        requireAuthorized(answer);
         requireOk(answer, "Opening a staging repository in profile " + profileId);
         String id = Nexus2Client.parse(answer, "start").path("data").path("stagedRepositoryId").asText();
         if (id.isEmpty()) {
