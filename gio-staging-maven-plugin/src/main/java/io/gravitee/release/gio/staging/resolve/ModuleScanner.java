@@ -148,7 +148,14 @@ public final class ModuleScanner {
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            return factory.newDocumentBuilder().parse(new ByteArrayInputStream(bytes)).getDocumentElement();
+            javax.xml.parsers.DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
+                @Override
+                public void fatalError(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXException {
+                    throw e; // reported in our message, not printed on stderr
+                }
+            });
+            return builder.parse(new ByteArrayInputStream(bytes)).getDocumentElement();
         } catch (Exception e) {
             throw new StagingException(name + " is not a well-formed POM: " + e.getMessage(), e);
         }
