@@ -1,0 +1,122 @@
+package io.gravitee.release.gio.staging.plugin;
+
+import io.gravitee.release.gio.credentials.Credentials;
+import io.gravitee.release.gio.log.Console;
+import io.gravitee.release.gio.staging.StagingException;
+import io.gravitee.release.gio.staging.resolve.ArtifactFile;
+import io.gravitee.release.gio.staging.resolve.ArtifactResolver;
+import io.gravitee.release.gio.staging.resolve.AttachedFileDiscovery;
+import io.gravitee.release.gio.staging.resolve.HttpArtifactFetcher;
+import io.gravitee.release.gio.staging.resolve.ReleaseTag;
+import io.gravitee.release.gio.staging.resolve.ResolvedComponent;
+import io.gravitee.release.gio.staging.resolve.SourceRepository;
+import io.gravitee.release.gio.staging.validate.Problem;
+import io.gravitee.release.gio.staging.validate.SignatureRule;
+import io.gravitee.release.gio.staging.validate.Validator;
+import java.io.File;
+import java.util.List;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.eclipse.aether.RepositorySystem;
+
+/** Resolution and validation shared by {@code resolve} and {@code stage}. */
+abstract class AbstractStagingMojo extends AbstractMojo {
+
+    /** The private repository the component was released to, as {@code id::url}; the id names its settings.xml server. */
+    @Parameter(property = "gio.staging.sourceRepository", required = true)
+    String sourceRepository;
+
+    /** The release tag to stage; by default the newest tag reachable from HEAD. */
+    @Parameter(property = "gio.staging.gitReleaseTag", defaultValue = ReleaseTag.LAST_TAG)
+    String gitReleaseTag;
+
+    /** Classifiers every module has besides sources and javadoc, as {@code classifier:extension,...}; used when the
+     * source repository cannot list a module's files. */
+    @Parameter(property = "gio.staging.classifiers")
+    String classifiers;
+
+    /** An armored or binary OpenPGP public key ring: when given, every signature must verify against it. */
+    @Parameter(property = "gio.staging.publicKeyRing")
+    File publicKeyRing;
+
+    /** Parallel transfers. */
+    @Parameter(property = "gio.threads", defaultValue = "4")
+    int threads;
+
+    /** Where resolved files are written. */
+    @Parameter(property = "gio.staging.directory", defaultValue = "${project.build.directory}/gio-staging")
+    File stagingDirectory;
+
+    /** Where reports and the local ledger go. */
+    @Parameter(property = "gio.outputDirectory", defaultValue = "${project.build.directory}/gio")
+    File outputDirectory;
+
+    @Parameter(defaultValue = "${project.basedir}", readonly = true)
+    File basedir;
+
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    Settings settings;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    MavenSession session;
+
+    final SettingsDecrypter decrypter;
+    final RepositorySystem repositorySystem;
+
+    AbstractStagingMojo(SettingsDecrypter decrypter, RepositorySystem repositorySystem) {
+        this.decrypter = decrypter;
+        this.repositorySystem = repositorySystem;
+    }
+
+    Console console() {
+        return Console.of(getLog()::info, getLog()::warn, getLog()::debug);
+    }
+
+    /** Resolves every released file at the tag into {@link #stagingDirectory}. */
+    ResolvedComponent resolve(Console console) throws MojoFailureException {
+        try {
+            SourceRepository source = SourceRepository.parse(sourceRepository);
+            Credentials credentials = ServerCredentials.resolve(settings, decrypter, source.id(),
+                    "gio.staging.sourceRepository", false);
+            HttpArtifactFetcher http = source.url().startsWith("file:") || source.url().startsWith("http")
+                    ? new HttpArtifactFetcher(source, credentials, console) : null;
+            AttachedFileDiscovery discovery = new AttachedFileDiscovery(source, http,
+                    ArtifactFile.Extra.parseList(classifiers));
+            ResolverArtifactFetcher fetcher = new ResolverArtifactFetcher(repositorySystem,
+                    session.getRepositorySession(), source, credentials,
+                    stagingDirectory.toPath().resolve(".resolver"));
+            return new ArtifactResolver(fetcher, discovery, console, threads)
+                    .resolveAtTag(basedir.toPath(), gitReleaseTag, stagingDirectory.toPath().resolve("files"));
+        } catch (StagingException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+    }
+
+    /** Every problem the rules find; each is printed. */
+    List<Problem> validate(ResolvedComponent component, Console console) throws MojoFailureException {
+        try {
+            Validator validator = Validator.central(publicKeyRing == null ? null
+                    : SignatureRule.readKeyRing(publicKeyRing.toPath()));
+            List<Problem> problems = validator.validate(component);
+            if (problems.isEmpty()) {
+                console.info("All " + component.files().size() + " files pass Maven Central's rules");
+            } else {
+                console.warn(problems.size() + " problem(s) found; nothing was staged:");
+                problems.forEach(p -> console.warn("  " + p));
+            }
+            return problems;
+        } catch (StagingException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+    }
+
+    static String summary(List<Problem> problems) {
+        StringBuilder out = new StringBuilder(problems.size() + " problem(s) must be fixed before staging:");
+        problems.forEach(p -> out.append("\n  - ").append(p));
+        return out.toString();
+    }
+}

@@ -1,0 +1,87 @@
+package io.gravitee.release.gio.staging.plugin;
+
+import io.gravitee.release.gio.credentials.Credentials;
+import io.gravitee.release.gio.staging.resolve.ArtifactFetcher;
+import io.gravitee.release.gio.staging.resolve.ArtifactFile;
+import io.gravitee.release.gio.staging.resolve.SourceRepository;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.eclipse.aether.DefaultRepositorySystemSession;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.repository.LocalRepository;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.repository.RepositoryPolicy;
+import org.eclipse.aether.resolution.ArtifactRequest;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
+import org.eclipse.aether.resolution.ArtifactResult;
+import org.eclipse.aether.transfer.ArtifactNotFoundException;
+import org.eclipse.aether.util.repository.AuthenticationBuilder;
+
+/**
+ * Fetches through Maven's own resolver (its transports, proxies and settings), from the source repository
+ * only and into a private local repository, so that a copy in {@code ~/.m2} (e.g. from a local build) is never
+ * taken for the released file. Checksums are judged by the validation rules, so the resolver only warns.
+ */
+final class ResolverArtifactFetcher implements ArtifactFetcher {
+    private final RepositorySystem system;
+    private final RepositorySystemSession session;
+    private final RemoteRepository artifacts;
+    private final RemoteRepository sidecars;
+    private final SourceRepository source;
+
+    ResolverArtifactFetcher(RepositorySystem system, RepositorySystemSession parent, SourceRepository source,
+            Credentials credentials, Path localRepository) {
+        this.system = system;
+        this.source = source;
+        DefaultRepositorySystemSession own = new DefaultRepositorySystemSession(parent);
+        own.setLocalRepositoryManager(system.newLocalRepositoryManager(own, new LocalRepository(localRepository.toFile())));
+        own.setUpdatePolicy(RepositoryPolicy.UPDATE_POLICY_ALWAYS);
+        this.session = own;
+        this.artifacts = repository(source, credentials, RepositoryPolicy.CHECKSUM_POLICY_WARN, "");
+        this.sidecars = repository(source, credentials, RepositoryPolicy.CHECKSUM_POLICY_IGNORE, "-sidecars");
+    }
+
+    private static RemoteRepository repository(SourceRepository source, Credentials credentials, String checksumPolicy,
+            String suffix) {
+        RemoteRepository.Builder builder = new RemoteRepository.Builder(source.id(), "default", source.url())
+                .setPolicy(new RepositoryPolicy(true, RepositoryPolicy.UPDATE_POLICY_ALWAYS, checksumPolicy))
+                .setSnapshotPolicy(new RepositoryPolicy(false, RepositoryPolicy.UPDATE_POLICY_NEVER, checksumPolicy));
+        if (credentials != null && !credentials.incomplete()) {
+            builder.setAuthentication(new AuthenticationBuilder().addUsername(credentials.username())
+                    .addPassword(credentials.secret()).build());
+        }
+        return builder.build();
+    }
+
+    @Override
+    public boolean fetch(ArtifactFile file, Path target) throws IOException {
+        boolean sidecar = file.extension().endsWith(".asc") || file.extension().endsWith(".sha1")
+                || file.extension().endsWith(".md5");
+        DefaultArtifact artifact = new DefaultArtifact(file.module().groupId(), file.module().artifactId(),
+                file.classifier(), file.extension(), file.module().version());
+        ArtifactRequest request = new ArtifactRequest(artifact, List.of(sidecar ? sidecars : artifacts), null);
+        try {
+            ArtifactResult result = system.resolveArtifact(session, request);
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            Files.copy(result.getArtifact().getFile().toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            return true;
+        } catch (ArtifactResolutionException e) {
+            boolean notFound = e.getResult() != null && !e.getResult().getExceptions().isEmpty()
+                    && e.getResult().getExceptions().stream().allMatch(x -> x instanceof ArtifactNotFoundException);
+            if (notFound) {
+                return false;
+            }
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String describe() {
+        return source.toString();
+    }
+}

@@ -1,0 +1,132 @@
+package io.gravitee.release.gio.staging.plugin;
+
+import io.gravitee.release.gio.credentials.Credentials;
+import io.gravitee.release.gio.log.Console;
+import io.gravitee.release.gio.staging.StageOutcome;
+import io.gravitee.release.gio.staging.StageReport;
+import io.gravitee.release.gio.staging.StagingException;
+import io.gravitee.release.gio.staging.StagingLedger;
+import io.gravitee.release.gio.staging.StagingService;
+import io.gravitee.release.gio.staging.backend.StagingBackend;
+import io.gravitee.release.gio.staging.nexus2.Nexus2Backend;
+import io.gravitee.release.gio.staging.nexus2.Nexus2Options;
+import io.gravitee.release.gio.staging.resolve.ResolvedComponent;
+import io.gravitee.release.gio.staging.validate.Problem;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import javax.inject.Inject;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.eclipse.aether.RepositorySystem;
+
+/**
+ * Resolves and validates like {@code gio-staging:resolve}, then publishes through {@code -Dgio.staging.backend}
+ * ({@code nexus2} for now): opens a staging repository marked {@code gio:<groupId>:<artifactId>:<version>},
+ * records its id in the ledger, uploads in parallel, closes, releases. Re-running after any failure finishes
+ * the work without publishing twice. The ledger is {@code -Dgio.ledger.url} (branch {@code -Dgio.ledger.branch})
+ * when given, else a local one under {@code target/gio/}. Writes {@code target/gio/stage-report.{json,md}}.
+ */
+@Mojo(name = "stage", aggregator = true, threadSafe = true)
+public class StageMojo extends AbstractStagingMojo {
+
+    /** {@code nexus2} (Nexus 2 staging / OSSRH Staging API). */
+    @Parameter(property = "gio.staging.backend", defaultValue = "nexus2")
+    String backend;
+
+    /** The staging server's base URL, e.g. {@code https://ossrh-staging-api.central.sonatype.com}. */
+    @Parameter(property = "gio.staging.url", required = true)
+    String url;
+
+    /** The settings.xml server holding the deployment user's credentials. */
+    @Parameter(property = "gio.staging.serverId", required = true)
+    String serverId;
+
+    /** The staging profile id; evaluated from the groupId when absent. */
+    @Parameter(property = "gio.staging.profileId")
+    String profileId;
+
+    /** Where released files are publicly served, to detect an earlier publication (default: the server's releases). */
+    @Parameter(property = "gio.staging.publicUrl")
+    String publicUrl;
+
+    /** Release once closed; false stops at a closed repository. */
+    @Parameter(property = "gio.staging.autoRelease", defaultValue = "true")
+    boolean autoRelease;
+
+    /** Leave a failed staging repository for inspection instead of dropping it. */
+    @Parameter(property = "gio.staging.keepOnFailure", defaultValue = "false")
+    boolean keepOnFailure;
+
+    /** Seconds to wait for a close, then for a release, before leaving it to the next run. */
+    @Parameter(property = "gio.staging.timeout", defaultValue = "900")
+    int timeoutSeconds;
+
+    /** Do every read, resolution, validation and credential check; write nothing anywhere. */
+    @Parameter(property = "gio.dryRun", defaultValue = "false")
+    boolean dryRun;
+
+    /** The ledger's git repository; a local ledger under target/gio when absent. */
+    @Parameter(property = "gio.ledger.url")
+    String ledgerUrl;
+
+    /** The ledger's branch. */
+    @Parameter(property = "gio.ledger.branch", defaultValue = "main")
+    String ledgerBranch;
+
+    @Inject
+    public StageMojo(SettingsDecrypter decrypter, RepositorySystem repositorySystem) {
+        super(decrypter, repositorySystem);
+    }
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        Console console = console();
+        if (!"nexus2".equals(backend)) {
+            throw new MojoFailureException("-Dgio.staging.backend=" + backend + " is not available yet: use nexus2");
+        }
+        Credentials credentials = ServerCredentials.resolve(settings, decrypter, serverId, "gio.staging.serverId", true);
+        ResolvedComponent component = resolve(console);
+        String name = component.root().artifactId();
+        String version = component.root().version();
+        List<Problem> problems = validate(component, console);
+        if (!problems.isEmpty()) {
+            report(name, version, null, problems, summary(problems));
+            throw new MojoFailureException(summary(problems));
+        }
+        StagingBackend staging = new Nexus2Backend(Nexus2Options.of(url, credentials, profileId).withPublicUrl(publicUrl)
+                .withThreads(threads), console);
+        Path gio = outputDirectory.toPath();
+        StagingService service = new StagingService(staging, () -> StagingLedger.open(
+                ledgerUrl == null || ledgerUrl.isBlank() ? StagingLedger.local(gio) : StagingLedger.remote(ledgerUrl,
+                        ledgerBranch), gio.resolve("ledger-clone"), name, console), console,
+                new StagingService.Options(dryRun, autoRelease, keepOnFailure, Duration.ofSeconds(timeoutSeconds),
+                        Duration.ofSeconds(timeoutSeconds)));
+        StageOutcome outcome;
+        try {
+            outcome = service.stage(component);
+        } catch (StagingException | io.gravitee.release.gio.ledger.LedgerException e) {
+            if (!dryRun) {
+                report(name, version, null, List.of(), e.getMessage());
+            }
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+        if (!dryRun) {
+            report(name, version, outcome, List.of(), null);
+        }
+        console.info(name + " " + version + ": " + outcome.result());
+    }
+
+    private void report(String name, String version, StageOutcome outcome, List<Problem> problems, String error)
+            throws MojoExecutionException {
+        try {
+            StageReport.write(outputDirectory.toPath(), "stage", name, version, outcome, problems, error);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write the report in " + outputDirectory + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.gravitee.release.gio.staging.validate;
+
+import java.util.Optional;
+import org.w3c.dom.Element;
+
+/** Maven Central requires at least one developer in every POM. */
+public final class DevelopersRule extends PomRule {
+    @Override
+    public String id() {
+        return "pom-developers";
+    }
+
+    @Override
+    Optional<String> check(Element project) {
+        return hasItem(project, "developers", "developer") ? Optional.empty()
+                : Optional.of("Developer information missing: add <developers><developer>..</developer></developers>");
+    }
+}

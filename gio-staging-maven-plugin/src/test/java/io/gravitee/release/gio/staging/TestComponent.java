@@ -1,0 +1,148 @@
+package io.gravitee.release.gio.staging;
+
+import io.gravitee.release.gio.log.Console;
+import io.gravitee.release.gio.staging.resolve.ArtifactResolver;
+import io.gravitee.release.gio.staging.resolve.AttachedFileDiscovery;
+import io.gravitee.release.gio.staging.resolve.HttpArtifactFetcher;
+import io.gravitee.release.gio.staging.resolve.ReleaseTag;
+import io.gravitee.release.gio.staging.resolve.ResolvedComponent;
+import io.gravitee.release.gio.staging.resolve.SourceRepository;
+import io.gravitee.release.gio.transfer.Checksums;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.eclipse.jgit.api.Git;
+
+/**
+ * A released component for the tests: a git checkout tagged {@code 1.0.0} with a root POM and two modules
+ * ({@code demo-core}, jar; {@code demo-distribution}, pom with an attached {@code distribution} zip), and a
+ * {@code file:} Maven repository holding every released file with real signatures and checksums.
+ */
+final class TestComponent {
+    static final String GROUP = "io.gravitee.demo";
+    static final String VERSION = "1.0.0";
+
+    final Path checkout;
+    final Path repository;
+    final List<String> releasedPaths = new ArrayList<>();
+
+    private TestComponent(Path checkout, Path repository) {
+        this.checkout = checkout;
+        this.repository = repository;
+    }
+
+    static TestComponent create(Path dir) throws Exception {
+        return create(dir, 2048);
+    }
+
+    /** @param jarSize size of each generated jar */
+    static TestComponent create(Path dir, int jarSize) throws Exception {
+        TestComponent c = new TestComponent(dir.resolve("checkout"), dir.resolve("private-repo"));
+        Files.createDirectories(c.checkout);
+        Files.createDirectories(c.repository);
+        String root = pom("demo", "pom", null, """
+                  <modules>
+                    <module>demo-core</module>
+                    <module>demo-distribution</module>
+                  </modules>
+                """);
+        String core = pom("demo-core", "jar", "demo", "");
+        String dist = pom("demo-distribution", "pom", "demo", "");
+        try (Git git = Git.init().setDirectory(c.checkout.toFile()).setInitialBranch("master").call()) {
+            Files.writeString(c.checkout.resolve("pom.xml"), root);
+            Files.createDirectories(c.checkout.resolve("demo-core"));
+            Files.writeString(c.checkout.resolve("demo-core/pom.xml"), core);
+            Files.createDirectories(c.checkout.resolve("demo-distribution"));
+            Files.writeString(c.checkout.resolve("demo-distribution/pom.xml"), dist);
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("release 1.0.0").setSign(false).call();
+            git.tag().setName(VERSION).setAnnotated(true).setMessage("1.0.0").setSigned(false).call();
+            Files.writeString(c.checkout.resolve("pom.xml"), root.replace("<version>1.0.0</version>",
+                    "<version>1.0.1-SNAPSHOT</version>"));
+            git.commit().setAll(true).setMessage("next snapshot").setSign(false).call();
+        }
+        c.release("demo", "", "pom", root.getBytes(StandardCharsets.UTF_8));
+        c.release("demo-core", "", "pom", core.getBytes(StandardCharsets.UTF_8));
+        c.release("demo-core", "", "jar", bytes(1, jarSize));
+        c.release("demo-core", "sources", "jar", bytes(2, jarSize / 2));
+        c.release("demo-core", "javadoc", "jar", bytes(3, jarSize / 2));
+        c.release("demo-distribution", "", "pom", dist.getBytes(StandardCharsets.UTF_8));
+        c.release("demo-distribution", "distribution", "zip", bytes(4, jarSize));
+        return c;
+    }
+
+    static String pom(String artifactId, String packaging, String parent, String extra) {
+        String parentXml = parent == null ? "" : """
+                  <parent>
+                    <groupId>io.gravitee.demo</groupId>
+                    <artifactId>%s</artifactId>
+                    <version>1.0.0</version>
+                  </parent>
+                """.formatted(parent);
+        String coordinates = parent == null ? "  <groupId>io.gravitee.demo</groupId>\n  <version>1.0.0</version>\n" : "";
+        return """
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                %s%s  <artifactId>%s</artifactId>
+                  <packaging>%s</packaging>
+                  <name>%s</name>
+                  <description>A component staged by the gio-staging tests</description>
+                  <url>https://gravitee.io</url>
+                  <licenses><license><name>Apache-2.0</name><url>https://www.apache.org/licenses/LICENSE-2.0</url></license></licenses>
+                  <developers><developer><id>gio</id><name>gio</name></developer></developers>
+                  <scm><url>https://github.com/gravitee-io/demo</url><connection>scm:git:https://github.com/gravitee-io/demo.git</connection></scm>
+                %s</project>
+                """.formatted(parentXml, coordinates, artifactId, packaging, artifactId, extra);
+    }
+
+    /** Path of a released file in the repository layout. */
+    static String path(String artifactId, String classifier, String extension) {
+        return GROUP.replace('.', '/') + "/" + artifactId + "/" + VERSION + "/" + artifactId + "-" + VERSION
+                + (classifier.isEmpty() ? "" : "-" + classifier) + "." + extension;
+    }
+
+    /** Writes a released file with its .asc, .sha1 and .md5 (and the .asc's checksums). */
+    void release(String artifactId, String classifier, String extension, byte[] content) throws IOException {
+        String path = path(artifactId, classifier, extension);
+        write(path, content);
+        write(path + ".asc", TestSigner.MAIN.sign(content));
+        if (!releasedPaths.contains(path)) {
+            releasedPaths.add(path);
+        }
+    }
+
+    void write(String path, byte[] content) throws IOException {
+        Path file = repository.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.write(file, content);
+        Checksums sums = Checksums.of(content);
+        Files.writeString(repository.resolve(path + ".sha1"), sums.sha1());
+        Files.writeString(repository.resolve(path + ".md5"), sums.md5());
+    }
+
+    void delete(String path) throws IOException {
+        Files.delete(repository.resolve(path));
+    }
+
+    String sourceRepository() {
+        return "private::" + repository.toUri();
+    }
+
+    ResolvedComponent resolve(Path into) {
+        Console console = Console.silent();
+        SourceRepository source = SourceRepository.parse(sourceRepository());
+        HttpArtifactFetcher fetcher = new HttpArtifactFetcher(source, null, console);
+        return new ArtifactResolver(fetcher, new AttachedFileDiscovery(source, fetcher, List.of()), console, 4)
+                .resolveAtTag(checkout, ReleaseTag.LAST_TAG, into);
+    }
+
+    static byte[] bytes(long seed, int size) {
+        byte[] b = new byte[size];
+        new Random(seed).nextBytes(b);
+        return b;
+    }
+}
