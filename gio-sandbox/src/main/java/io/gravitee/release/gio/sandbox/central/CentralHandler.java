@@ -62,7 +62,7 @@ final class CentralHandler extends Handler.Abstract {
                     return true;
                 }
                 case RESPOND -> {
-                    send(response, callback, method, path, query, injected(f), faultName);
+                    send(request, response, callback, method, path, query, injected(f), faultName);
                     return true;
                 }
             }
@@ -87,7 +87,7 @@ final class CentralHandler extends Handler.Abstract {
                         reply.requestBytes());
             }
         }
-        send(response, callback, method, path, query, reply, faultName);
+        send(request, response, callback, method, path, query, reply, faultName);
         return true;
     }
 
@@ -255,9 +255,13 @@ final class CentralHandler extends Handler.Abstract {
         }
     }
 
-    private void send(Response response, Callback callback, String method, String path, String query, Reply reply,
-            String fault) {
+    private void send(Request request, Response response, Callback callback, String method, String path, String query,
+            Reply reply, String fault) {
         response.setStatus(reply.status());
+        if (reply.status() >= 400 && request.getLength() != 0) {
+            // The unread request body makes the connection unusable: say so rather than let the client reuse it.
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
         if (reply.contentType() != null) {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
         }
