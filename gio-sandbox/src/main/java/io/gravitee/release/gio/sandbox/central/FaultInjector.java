@@ -1,0 +1,49 @@
+package io.gravitee.release.gio.sandbox.central;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+/** The faults a {@link CentralEmulator} injects; changed by tests while it runs. Thread-safe. */
+public final class FaultInjector {
+    private final List<FaultRule> rules = new ArrayList<>();
+    private final List<Integer> matchCounts = new ArrayList<>();
+    private Random random = new Random(0);
+
+    /** Adds a rule; when several fire for one request, the first added wins. */
+    public synchronized FaultInjector add(FaultRule rule) {
+        rules.add(rule);
+        matchCounts.add(0);
+        return this;
+    }
+
+    /** Re-seeds the random of probability rules so that a run is reproducible. */
+    public synchronized FaultInjector seed(long seed) {
+        random = new Random(seed);
+        return this;
+    }
+
+    public synchronized void clear() {
+        rules.clear();
+        matchCounts.clear();
+    }
+
+    /** The rule firing for this request, if any; every matching rule counts the request. */
+    synchronized Optional<FaultRule> select(String method, String path) {
+        FaultRule fired = null;
+        for (int i = 0; i < rules.size(); i++) {
+            FaultRule rule = rules.get(i);
+            if (!rule.matches(method, path)) {
+                continue;
+            }
+            int count = matchCounts.get(i) + 1;
+            matchCounts.set(i, count);
+            boolean fires = rule.nthMatch() > 0 ? count == rule.nthMatch() : random.nextDouble() < rule.chance();
+            if (fires && fired == null) {
+                fired = rule;
+            }
+        }
+        return Optional.ofNullable(fired);
+    }
+}
