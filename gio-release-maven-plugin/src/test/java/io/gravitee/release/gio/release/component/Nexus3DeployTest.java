@@ -1,0 +1,96 @@
+package io.gravitee.release.gio.release.component;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gravitee.release.gio.credentials.Credentials;
+import io.gravitee.release.gio.log.Console;
+import io.gravitee.release.gio.manifest.Manifest;
+import io.gravitee.release.gio.release.build.DeployRepository;
+import io.gravitee.release.gio.release.build.MavenBuild;
+import io.gravitee.release.gio.sandbox.maven.Nexus3Peer;
+import io.gravitee.release.gio.sandbox.fixture.FixtureGenerator;
+import io.gravitee.release.gio.sandbox.fixture.FixtureOptions;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Releases deployed to a real Nexus Repository OSS 3, whose release repository refuses a second
+ * deploy of the same version: a run that died after deploying and before pushing is resumed
+ * without ever deploying again.
+ */
+class Nexus3DeployTest {
+    private static final String MANIFEST = """
+            {"name": "N3", "version": "5.0.1-SNAPSHOT", "components": [{"name": "n3-lib", "version": "7.3.1-SNAPSHOT"}],
+             "buildDependencies": [["n3-lib"]]}""";
+
+    @Test
+    void releasesIntoNexus3AndNeverDeploysTheSameVersionTwice(@TempDir Path dir) throws Exception {
+        Nexus3Peer nexus = Nexus3Peer.shared();
+        String user = nexus.credentials().username();
+        String password = nexus.credentials().password();
+        Path settings = dir.resolve("settings.xml");
+        Files.writeString(settings, "<settings><servers><server><id>gio-maven</id><username>" + user + "</username><password>"
+                + password + "</password></server></servers></settings>");
+        Path file = dir.resolve("release.json");
+        // A version of its own per run: the shared Nexus outlives this test's temporary directory.
+        String version = "7.3." + (System.currentTimeMillis() % 100000) + "-SNAPSHOT";
+        Files.writeString(file, MANIFEST.replace("7.3.1-SNAPSHOT", version));
+        Path git = dir.resolve("git");
+        FixtureGenerator.generate(file, git, FixtureOptions.defaults());
+        Manifest manifest = Manifest.read(file);
+        DeployRepository deploy = DeployRepository.parse("gio-maven::" + nexus.url(),
+                Optional.of(new Credentials("gio-maven", user, password)));
+        deploy.checkReachable();
+        ReleaseSettings releaseSettings = new ReleaseSettings(git.toUri() + "{name}.git", Optional.empty(), Optional.empty(),
+                deploy, "gio-release", MavenBuild.ofRunningMaven(), Optional.of(settings), Optional.empty(), Optional.empty(),
+                dir.resolve("work"), Duration.ofMinutes(5), new PersonIdent("t", "t@example.com"), false, dir.resolve("dry"));
+        var component = manifest.component("n3-lib").orElseThrow();
+        String release = component.releaseVersion().toString();
+        String branch = component.releaseBranch();
+
+        ComponentOutcome first = new ComponentReleaser(releaseSettings, Console.silent()).release(component, Map.of());
+        assertEquals(ComponentOutcome.Status.RELEASED, first.status(), first.detail());
+        String jar = "io/gravitee/sample/n3-lib/" + release + "/n3-lib-" + release + ".jar";
+        assertEquals(200, get(nexus.url().resolve(jar), user, password));
+
+        // As if that run had died after its deploy and before its push: the remote never saw the release.
+        try (Repository remote = Git.open(git.resolve("n3-lib.git").toFile()).getRepository()) {
+            RefUpdate deleteTag = remote.updateRef("refs/tags/" + release);
+            deleteTag.setForceUpdate(true);
+            deleteTag.delete();
+            RefUpdate rewind = remote.updateRef("refs/heads/" + branch);
+            rewind.setNewObjectId(remote.resolve("refs/heads/" + branch + "~2"));
+            rewind.setForceUpdate(true);
+            rewind.update();
+        }
+
+        ComponentOutcome resumed = new ComponentReleaser(releaseSettings, Console.silent()).release(component, Map.of());
+
+        assertEquals(ComponentOutcome.Status.RELEASED, resumed.status(), resumed.detail());
+        assertTrue(resumed.detail().contains("already deployed by an earlier attempt"), resumed.detail());
+        String log = Files.readString(Path.of(resumed.log().orElseThrow()));
+        assertFalse(log.contains("maven-deploy-plugin"), "no deploy was attempted the second time");
+        assertEquals(200, get(nexus.url().resolve(jar), user, password));
+    }
+
+    private static int get(URI uri, String user, String password) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes())).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+}
