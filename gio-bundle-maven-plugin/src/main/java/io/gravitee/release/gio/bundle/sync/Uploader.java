@@ -92,10 +92,9 @@ public final class Uploader {
                 if (write.upload()) {
                     String key = layout.key(file.relativePath());
                     String contentType = contentType(file.relativePath());
-                    retry.run("upload of " + key, () -> store.put(
-                            key, file.path(), file.checksums().sha256(), contentType, options.partSize()));
+                    store.put(key, file.path(), file.checksums().sha256(), contentType, options.partSize(),
+                            options.threads(), retry, progress::addBytes);
                     written.add(key);
-                    progress.addBytes(file.size());
                     progress.fileDone();
                 }
                 for (SyncPlan.Generated sidecar : write.sidecars()) {
