@@ -115,7 +115,8 @@ public final class Listing {
         return naturalCompare(a.name(), b.name());
     }
 
-    static int naturalCompare(String a, String b) {
+    /** Compares names with digit runs as numbers. */
+    public static int naturalCompare(String a, String b) {
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {

@@ -19,7 +19,8 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * the index pages of the directories touched. Channel {@code release} (default) never overwrites a file with
  * different content: such a conflict fails the whole upload before anything is written. Channel
  * {@code nightly} overwrites, and deletes what the source no longer has. Writes
- * {@code target/gio/upload-report.json} and {@code .md}.
+ * {@code target/gio/upload-report.json} and {@code .md}, except in a dry run, which writes nothing anywhere and only
+ * prints the plan.
  */
 @Mojo(name = "upload", requiresProject = false, threadSafe = true)
 public class UploadMojo extends AbstractBundleMojo {
@@ -58,6 +59,11 @@ public class UploadMojo extends AbstractBundleMojo {
         }
         UploadReport report = Uploader.of(store, console).upload(new Uploader.Options(
                 source.toPath(), layout, parsed, dryRun, Math.max(1, threads), Math.max(5, partSizeMiB) * 1024L * 1024));
+        if (dryRun) {
+            // A dry run writes nothing anywhere, local report included: the plan it printed is its output.
+            console.info("Dry run: no report written");
+            return;
+        }
         report.writeTo(reportDirectory.toPath());
         console.info("Report: " + reportDirectory.toPath().resolve("upload-report.md"));
     }

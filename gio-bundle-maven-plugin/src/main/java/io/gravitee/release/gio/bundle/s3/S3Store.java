@@ -2,10 +2,10 @@ package io.gravitee.release.gio.bundle.s3;
 
 import io.gravitee.release.gio.bundle.BundleException;
 import io.gravitee.release.gio.credentials.Credentials;
-import io.gravitee.release.gio.transfer.Retry;
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
 import io.minio.ListObjectsArgs;
+import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectsArgs;
@@ -18,6 +18,21 @@ import io.minio.errors.ServerException;
 import io.minio.messages.DeleteError;
 import io.minio.messages.DeleteObject;
 import io.minio.messages.Item;
+import io.minio.messages.Part;
+import io.gravitee.release.gio.transfer.Retry;
+import com.google.common.collect.HashMultimap;
+import com.google.common.collect.Multimap;
+import java.io.RandomAccessFile;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,13 +71,24 @@ public final class S3Store implements AutoCloseable {
         }
     }
 
+    /** How long a connection, a read or a write may stall before the request fails (and is retried). */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
+
     private final MinioClient client;
+    // The same server through minio's async API, for the parts of one multipart upload in parallel.
+    private final MinioAsyncClient parts;
+    private final OkHttpClient http;
+    private final String region;
     private final String endpoint;
     private final String bucket;
     private final Credentials credentials;
 
-    private S3Store(MinioClient client, String endpoint, String bucket, Credentials credentials) {
+    private S3Store(MinioClient client, MinioAsyncClient parts, OkHttpClient http, String region, String endpoint, String bucket,
+            Credentials credentials) {
         this.client = client;
+        this.parts = parts;
+        this.http = http;
+        this.region = region;
         this.endpoint = endpoint;
         this.bucket = bucket;
         this.credentials = credentials;
@@ -74,19 +100,47 @@ public final class S3Store implements AutoCloseable {
      * @param region the bucket's region; {@code null} for us-east-1. Giving it spares a location request.
      */
     public static S3Store connect(String endpoint, String region, String bucket, Credentials credentials) throws BundleException {
+        return connect(endpoint, region, bucket, credentials, DEFAULT_TIMEOUT);
+    }
+
+    /** As {@link #connect(String, String, String, Credentials)}, failing any request stalled for {@code timeout}. */
+    public static S3Store connect(String endpoint, String region, String bucket, Credentials credentials, Duration timeout)
+            throws BundleException {
         if (endpoint == null || endpoint.isBlank()) {
             throw new BundleException("No S3 endpoint: set gio.bundle.endpoint (e.g. https://s3.eu-west-1.amazonaws.com)");
         }
         if (bucket == null || bucket.isBlank()) {
             throw new BundleException("No bucket: set gio.bundle.bucket");
         }
+        // OkHttp's defaults (5 requests per host for async calls, 5 idle connections) would throttle parallel
+        // uploads and reopen connections, which costs round trips to a distant server.
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(256);
+        dispatcher.setMaxRequestsPerHost(256);
+        OkHttpClient http = new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
+                .connectTimeout(timeout)
+                .readTimeout(timeout)
+                .writeTimeout(timeout)
+                .retryOnConnectionFailure(false)
+                .protocols(List.of(Protocol.HTTP_1_1))
+                .build();
+        String actualRegion = region == null || region.isBlank() ? "us-east-1" : region;
         try {
             MinioClient client = MinioClient.builder()
                     .endpoint(endpoint)
                     .credentials(credentials.username(), credentials.secret())
-                    .region(region == null || region.isBlank() ? "us-east-1" : region)
+                    .region(actualRegion)
+                    .httpClient(http)
                     .build();
-            return new S3Store(client, endpoint, bucket, credentials);
+            MinioAsyncClient parts = MinioAsyncClient.builder()
+                    .endpoint(endpoint)
+                    .credentials(credentials.username(), credentials.secret())
+                    .region(actualRegion)
+                    .httpClient(http)
+                    .build();
+            return new S3Store(client, parts, http, actualRegion, endpoint, bucket, credentials);
         } catch (IllegalArgumentException e) {
             throw new BundleException("Invalid S3 endpoint '" + endpoint + "' (gio.bundle.endpoint): " + e.getMessage(), e);
         }
@@ -153,6 +207,89 @@ public final class S3Store implements AutoCloseable {
         long size = Files.size(file);
         try (InputStream in = Files.newInputStream(file)) {
             put(key, in, size, sha256, contentType, Math.max(partSize, MIN_PART_SIZE));
+        }
+    }
+
+    /**
+     * Uploads a file: in one request when it fits in a part, else as a multipart upload whose parts go up to
+     * {@code partThreads} at a time, each retried on its own. {@code progress} receives the bytes of each part
+     * (or of the whole file) once written, so that a single large file shows progress while it uploads.
+     */
+    public void put(String key, Path file, String sha256, String contentType, long partSize, int partThreads, Retry retry,
+            LongConsumer progress) throws Exception {
+        long size = Files.size(file);
+        long part = Math.max(partSize, MIN_PART_SIZE);
+        if (size <= part) {
+            retry.run("upload of " + key, () -> put(key, file, sha256, contentType, part));
+            progress.accept(size);
+            return;
+        }
+        Multimap<String, String> headers = HashMultimap.create();
+        headers.put("Content-Type", contentType);
+        headers.put("x-amz-meta-" + SHA256_METADATA, sha256);
+        String uploadId = retry.call("start of multipart upload of " + key,
+                () -> await(parts.createMultipartUploadAsync(bucket, region, key, headers, null), "starting upload of " + key))
+                .result().uploadId();
+        int count = (int) ((size + part - 1) / part);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(partThreads, count)), r -> {
+            Thread t = new Thread(r, "gio-part");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Part>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int number = i + 1;
+                long offset = i * part;
+                long length = Math.min(part, size - offset);
+                futures.add(pool.submit(() -> {
+                    Part done = retry.call("part " + number + "/" + count + " of " + key, () -> uploadPart(key, file, uploadId, number, offset, length));
+                    progress.accept(length);
+                    return done;
+                }));
+            }
+            Part[] done = new Part[count];
+            for (int i = 0; i < count; i++) {
+                try {
+                    done[i] = futures.get(i).get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+            }
+            retry.call("completion of multipart upload of " + key,
+                    () -> await(parts.completeMultipartUploadAsync(bucket, region, key, uploadId, done, null, null), "completing upload of " + key));
+        } catch (Exception e) {
+            pool.shutdownNow();
+            try {
+                parts.abortMultipartUploadAsync(bucket, region, key, uploadId, null, null).get(30, TimeUnit.SECONDS);
+            } catch (Exception abortFailed) {
+                e.addSuppressed(abortFailed); // the server expires abandoned uploads; the file upload failed anyway
+            }
+            throw e;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private Part uploadPart(String key, Path file, String uploadId, int number, long offset, long length) throws Exception {
+        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+            in.seek(offset);
+            var response = await(parts.uploadPartAsync(bucket, region, key, in, length, uploadId, number, null, null),
+                    "uploading part " + number + " of " + key);
+            return new Part(number, response.etag());
+        }
+    }
+
+    /** Waits for an async call, unwrapping its failure so that retries and messages see the real one. */
+    private <T> T await(java.util.concurrent.CompletableFuture<T> future, String doing) throws Exception {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            throw translate(cause instanceof Exception ex ? ex : e, doing);
         }
     }
 
@@ -254,10 +391,8 @@ public final class S3Store implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            client.close();
-        } catch (Exception e) {
-            // Closing only releases OkHttp's threads and connections; nothing the user can act on.
-        }
+        // Closing only releases OkHttp's threads and connections; nothing the user can act on.
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
     }
 }

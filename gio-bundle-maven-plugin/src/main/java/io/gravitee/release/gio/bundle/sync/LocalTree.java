@@ -3,7 +3,6 @@ package io.gravitee.release.gio.bundle.sync;
 import io.gravitee.release.gio.bundle.BucketLayout;
 import io.gravitee.release.gio.bundle.BundleException;
 import io.gravitee.release.gio.log.Console;
-import io.gravitee.release.gio.transfer.Checksums;
 import io.gravitee.release.gio.transfer.Parallel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,7 +20,7 @@ public final class LocalTree {
     private LocalTree() {}
 
     /**
-     * Lists and digests the regular files under {@code source}, sorted by path. Checksum files beside a file
+     * Lists the regular files under {@code source}, sorted by path. Checksum files beside a file
      * of the tree are left out (gio writes its own, in coreutils format); an {@code index.html} is refused
      * because gio generates those.
      */
@@ -62,7 +61,7 @@ public final class LocalTree {
                 continue;
             }
             Path path = paths.get(i);
-            digests.add(() -> new LocalFile(relative, path, Checksums.of(path)));
+            digests.add(() -> LocalFile.read(relative, path));
         }
         Parallel.Results<LocalFile> results = Parallel.run(digests, Math.max(1, threads), true);
         if (!results.failures().isEmpty()) {

@@ -17,7 +17,8 @@ import java.util.TreeMap;
 /**
  * Compares the source tree with the bucket and decides what to write. Content is compared by size, then by
  * the ETag when it is a plain MD5, and only otherwise (multipart objects, encrypted buckets) by the SHA-256
- * gio stored in the object's metadata, which costs one request per object.
+ * gio stored in the object's metadata, which costs one request per object. Checksum files of unchanged files
+ * are checked by presence and size.
  */
 public final class SyncPlanner {
 
@@ -57,18 +58,21 @@ public final class SyncPlanner {
             String path = file.relativePath();
             expected.add(path);
             RemoteObject existing = remoteByPath.get(path);
-            boolean upload = existing == null || !sameContent(existing, file.checksums());
+            boolean upload = existing == null || !sameContent(existing, file);
             boolean replaces = existing != null && upload;
             if (replaces && channel == Channel.RELEASE) {
                 conflicts.add(new SyncPlan.Conflict(path, file.size(), existing.size()));
                 continue;
             }
             List<SyncPlan.Generated> sidecars = new ArrayList<>();
-            for (SyncPlan.Generated sidecar : sidecars(file)) {
-                expected.add(sidecar.relativePath());
-                RemoteObject current = remoteByPath.get(sidecar.relativePath());
-                if (upload || current == null || !sameContent(current, sidecar.checksums())) {
-                    sidecars.add(sidecar);
+            for (Sidecar kind : Sidecar.values()) {
+                String sidecarPath = path + kind.suffix();
+                expected.add(sidecarPath);
+                RemoteObject current = remoteByPath.get(sidecarPath);
+                // An unchanged file's checksum files are checked by presence and size: checking their content would
+                // need the SHA-1 and SHA-512 of every file on every run. gio writes them right after the file.
+                if (upload || current == null || current.size() != sidecarSize(kind, path)) {
+                    sidecars.add(sidecar(file, kind));
                 }
             }
             if (upload || !sidecars.isEmpty()) {
@@ -91,26 +95,38 @@ public final class SyncPlanner {
 
     /** The three checksum files of a file, each {@code <hex>  <file name>} as coreutils writes them. */
     public static List<SyncPlan.Generated> sidecars(LocalFile file) {
-        String name = BucketLayout.nameOf(file.relativePath());
+        return List.of(sidecar(file, Sidecar.SHA1), sidecar(file, Sidecar.MD5), sidecar(file, Sidecar.SHA512));
+    }
+
+    private static SyncPlan.Generated sidecar(LocalFile file, Sidecar kind) {
         Checksums sums = file.checksums();
-        return List.of(
-                sidecar(file.relativePath(), Sidecar.SHA1, sums.sha1(), name),
-                sidecar(file.relativePath(), Sidecar.MD5, sums.md5(), name),
-                sidecar(file.relativePath(), Sidecar.SHA512, sums.sha512(), name));
+        String hex = switch (kind) {
+            case SHA1 -> sums.sha1();
+            case MD5 -> sums.md5();
+            case SHA512 -> sums.sha512();
+        };
+        String line = hex + "  " + BucketLayout.nameOf(file.relativePath()) + "\n";
+        return SyncPlan.Generated.of(file.relativePath() + kind.suffix(), line.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static SyncPlan.Generated sidecar(String path, Sidecar kind, String hex, String name) {
-        return SyncPlan.Generated.of(path + kind.suffix(), (hex + "  " + name + "\n").getBytes(StandardCharsets.UTF_8));
+    /** The size of a checksum file gio writes: hex digest, two spaces, file name, newline. */
+    static long sidecarSize(Sidecar kind, String relativePath) {
+        int hex = switch (kind) {
+            case SHA1 -> 40;
+            case MD5 -> 32;
+            case SHA512 -> 128;
+        };
+        return hex + 2 + BucketLayout.nameOf(relativePath).getBytes(StandardCharsets.UTF_8).length + 1;
     }
 
-    private boolean sameContent(RemoteObject remote, Checksums local) throws Exception {
+    private boolean sameContent(RemoteObject remote, LocalFile local) throws Exception {
         if (remote.size() != local.size()) {
             return false;
         }
         if (remote.etagIsMd5() && remote.etag().equalsIgnoreCase(local.md5())) {
             return true;
         }
-        return probe.sha256(remote.key()).map(local.sha256()::equalsIgnoreCase).orElse(false);
+        return probe.sha256(remote.key()).map(local.checksums().sha256()::equalsIgnoreCase).orElse(false);
     }
 
     static void addWithAncestors(Set<String> directories, String directory) {

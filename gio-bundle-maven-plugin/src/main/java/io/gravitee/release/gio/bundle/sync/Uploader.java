@@ -15,6 +15,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Syncs a local tree to {@code bucket/prefix}: plan first (list, compare), then write only what changed,
@@ -82,43 +87,76 @@ public final class Uploader {
         return report(options, plan, written, deleted, start);
     }
 
+    /**
+     * Files go {@code threads} at a time; each file's checksum files are queued, once the file is written, on a pool
+     * four times wider: they are a few bytes each, so their cost is round trips, not bandwidth.
+     */
     private void write(SyncPlan plan, Options options, List<String> written) throws Exception {
         BucketLayout layout = options.layout();
         Progress progress = Progress.of("Upload", plan.uploads().size(), plan.bytesToUpload(), console);
+        ExecutorService small = Executors.newFixedThreadPool(Math.max(1, options.threads()) * 4, daemon("gio-small"));
+        List<Future<?>> smallWrites = Collections.synchronizedList(new ArrayList<>());
         List<Callable<Void>> tasks = new ArrayList<>();
         for (SyncPlan.Write write : plan.writes()) {
             tasks.add(() -> {
                 LocalFile file = write.file();
                 if (write.upload()) {
                     String key = layout.key(file.relativePath());
-                    String contentType = contentType(file.relativePath());
-                    retry.run("upload of " + key, () -> store.put(
-                            key, file.path(), file.checksums().sha256(), contentType, options.partSize()));
+                    store.put(key, file.path(), file.checksums().sha256(), contentType(file.relativePath()), options.partSize(),
+                            options.threads(), retry, progress::addBytes);
                     written.add(key);
-                    progress.addBytes(file.size());
                     progress.fileDone();
                 }
                 for (SyncPlan.Generated sidecar : write.sidecars()) {
                     String key = layout.key(sidecar.relativePath());
-                    retry.run("upload of " + key, () -> store.put(
-                            key, sidecar.content(), sidecar.checksums().sha256(), "text/plain; charset=utf-8"));
-                    written.add(key);
+                    smallWrites.add(small.submit(() -> {
+                        retry.run("upload of " + key, () -> store.put(
+                                key, sidecar.content(), sidecar.checksums().sha256(), "text/plain; charset=utf-8"));
+                        written.add(key);
+                        return null;
+                    }));
                 }
                 return null;
             });
         }
-        Parallel.Results<Void> results = Parallel.run(tasks, Math.max(1, options.threads()), true);
+        Parallel.Results<Void> results;
+        List<Throwable> failures = new ArrayList<>();
+        try {
+            results = Parallel.run(tasks, Math.max(1, options.threads()), true);
+            failures.addAll(results.failures());
+            List<Future<?>> pending;
+            synchronized (smallWrites) {
+                pending = List.copyOf(smallWrites);
+            }
+            for (Future<?> future : pending) {
+                try {
+                    future.get();
+                } catch (ExecutionException e) {
+                    failures.add(e.getCause());
+                }
+            }
+        } finally {
+            small.shutdownNow();
+        }
         progress.finish();
-        if (!results.failures().isEmpty()) {
-            Throwable first = results.failures().get(0);
+        if (!failures.isEmpty()) {
+            Throwable first = failures.get(0);
             BundleException failure = new BundleException(String.format(
-                    "Upload to %s/%s failed: %d file(s) failed, %d not started, %d object(s) written before the failure;"
+                    "Upload to %s/%s failed: %d write(s) failed, %d file(s) not started, %d object(s) written before the failure;"
                             + " run the upload again to finish it. First failure: %s",
-                    store.bucket(), layout.prefix(), results.failures().size(), results.notRun(), written.size(),
+                    store.bucket(), layout.prefix(), failures.size(), results.notRun(), written.size(),
                     first.getMessage()), first);
-            results.failures().stream().skip(1).forEach(failure::addSuppressed);
+            failures.stream().skip(1).forEach(failure::addSuppressed);
             throw failure;
         }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private void refreshIndexes(SyncPlan plan, BucketLayout layout, List<String> written, List<String> deleted) throws Exception {

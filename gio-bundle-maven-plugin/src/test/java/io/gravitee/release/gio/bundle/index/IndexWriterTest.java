@@ -33,7 +33,7 @@ class IndexWriterTest {
 
         assertTrue(html.contains(">a &lt;b&gt; &amp; &quot;c&quot; déjà vu.zip</a>"), html);
         assertTrue(html.contains("href=\"a%20%3Cb%3E%20%26%20%22c%22%20d%C3%A9j%C3%A0%20vu.zip\""), html);
-        assertTrue(html.contains("href=\"a%20%3Cb%3E%20%26%20%22c%22%20d%C3%A9j%C3%A0%20vu.zip.sha1\">sha1</a>"), html);
+        assertTrue(html.contains("href=\"a%20%3Cb%3E%20%26%20%22c%22%20d%C3%A9j%C3%A0%20vu.zip.sha1\" title=\"a &lt;b&gt; &amp; &quot;c&quot; déjà vu.zip.sha1\">sha1</a>"), html);
         assertFalse(html.contains("<b>"));
         assertFalse(html.contains("\"c\""));
     }
@@ -51,8 +51,8 @@ class IndexWriterTest {
         assertTrue(html.contains("15.0 MiB"), html);
         assertTrue(html.contains("2024-03-05 10:15"), html);
         assertTrue(html.contains("<a href=\"../index.html\">../</a>"), html);
-        assertTrue(html.contains("href=\"gw-3.8.7.zip.md5\">md5</a>"), html);
-        assertTrue(html.contains("href=\"gw-3.8.7.zip.sha512sum\">sha512</a>"), html);
+        assertTrue(html.contains("href=\"gw-3.8.7.zip.md5\" title=\"gw-3.8.7.zip.md5\">md5</a>"), html);
+        assertTrue(html.contains("href=\"gw-3.8.7.zip.sha512sum\" title=\"gw-3.8.7.zip.sha512sum\">sha512</a>"), html);
         assertFalse(html.contains(">gw-3.8.7.zip.sha1<"), "checksum files are links, not rows");
         assertFalse(html.contains(">index.html<"));
         assertFalse(html.toLowerCase().contains("<script"));
@@ -74,7 +74,13 @@ class IndexWriterTest {
         assertFalse(top.contains(">../<"));
         assertTrue(top.indexOf("distributions/index.html") < top.indexOf("readme.txt"), "directories first");
         String dist = page(objects, "distributions");
-        assertTrue(dist.indexOf("3.9.0") < dist.indexOf("3.10.0"), dist);
+        assertTrue(dist.indexOf("<tr><td class=\"name\"><a href=\"graviteeio-full-3.9.0.zip")
+                < dist.indexOf("<tr><td class=\"name\"><a href=\"graviteeio-full-3.10.0.zip"), dist);
+        assertTrue(dist.contains("Latest: <a class=\"file\" href=\"graviteeio-full-3.10.0.zip\">graviteeio-full-3.10.0.zip</a>"),
+                "the highest version, not the last in text order, is offered first: " + dist);
+        assertTrue(dist.contains("<p class=\"summary\">2 files"), dist);
+        assertTrue(top.contains("<p class=\"summary\">1 directory \u00b7 1 file"), top);
+        assertFalse(top.contains("Latest:"), "no version to offer");
     }
 
     @Test

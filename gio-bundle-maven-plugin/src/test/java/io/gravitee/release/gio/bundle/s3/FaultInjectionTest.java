@@ -1,0 +1,96 @@
+package io.gravitee.release.gio.bundle.s3;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gravitee.release.gio.bundle.BucketLayout;
+import io.gravitee.release.gio.bundle.Channel;
+import io.gravitee.release.gio.bundle.s3.S3Store.RemoteObject;
+import io.gravitee.release.gio.bundle.sync.LocalFile;
+import io.gravitee.release.gio.bundle.sync.LocalTree;
+import io.gravitee.release.gio.bundle.sync.SyncPlanner;
+import io.gravitee.release.gio.bundle.sync.UploadReport;
+import io.gravitee.release.gio.bundle.sync.Uploader;
+import io.gravitee.release.gio.credentials.Credentials;
+import io.gravitee.release.gio.log.Console;
+import io.gravitee.release.gio.transfer.Checksums;
+import io.gravitee.release.gio.transfer.Retry;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.gaul.s3proxy.junit.S3ProxyExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** About 10% of the requests fail (503, reset, stall past the client timeout): the upload still completes, and verifies. */
+class FaultInjectionTest {
+    @RegisterExtension
+    static final S3ProxyExtension S3 = S3ProxyExtension.builder()
+            .withBlobStoreProvider("transient")
+            .withCredentials("gio-access", "gio-secret-value")
+            .build();
+
+    @TempDir
+    Path work;
+
+    @Test
+    void uploadCompletesThroughTenPercentFailingRequestsAndEveryObjectVerifies() throws Exception {
+        try (MinioClient admin = MinioClient.builder().endpoint(S3.getUri().toString())
+                .credentials(S3.getAccessKey(), S3.getSecretKey()).build()) {
+            admin.makeBucket(MakeBucketArgs.builder().bucket("downloads").build());
+        }
+        Path source = work.resolve("tree");
+        Random random = new Random(7);
+        for (int i = 0; i < 24; i++) {
+            byte[] content = new byte[1000 + random.nextInt(50_000)];
+            random.nextBytes(content);
+            Path file = source.resolve("plugins/policies/p" + (i % 4) + "/p-1." + i + ".zip");
+            Files.createDirectories(file.getParent());
+            Files.write(file, content);
+        }
+        byte[] big = new byte[12 * 1024 * 1024 + 123];
+        random.nextBytes(big);
+        Files.createDirectories(source.resolve("distributions"));
+        Files.write(source.resolve("distributions/graviteeio-full-4.0.0.zip"), big);
+
+        Credentials credentials = new Credentials("gio-s3", S3.getAccessKey(), S3.getSecretKey());
+        Retry retry = Retry.of(new Retry.Policy(6, Duration.ofMillis(20), Duration.ofMillis(200), S3Store::isTransient), Console.silent());
+        try (FaultyProxy proxy = new FaultyProxy(new InetSocketAddress("127.0.0.1", S3.getUri().getPort()), 42, 0.10, 40,
+                        Duration.ofMillis(2500));
+                S3Store faulty = S3Store.connect(proxy.url(), null, "downloads", credentials, Duration.ofSeconds(1));
+                S3Store direct = S3Store.connect(S3.getUri().toString(), null, "downloads", credentials)) {
+            UploadReport report = new Uploader(faulty, Console.silent(), retry).upload(new Uploader.Options(
+                    source, new BucketLayout("apim"), Channel.RELEASE, false, 4, S3Store.MIN_PART_SIZE));
+
+            assertEquals(25, report.filesUploaded());
+            assertTrue(proxy.unavailable.get() > 0 && proxy.resets.get() > 0 && proxy.stalls.get() > 0,
+                    "each kind of fault injected: 503 " + proxy.unavailable + ", resets " + proxy.resets + ", stalls " + proxy.stalls);
+            assertTrue(proxy.faults() * 100 >= proxy.requests.get() * 5, proxy.faults() + " faults in " + proxy.requests + " requests");
+
+            Map<String, RemoteObject> objects = direct.list("apim/").stream()
+                    .collect(Collectors.toMap(RemoteObject::key, Function.identity()));
+            for (LocalFile file : LocalTree.scan(source, 2, Console.silent())) {
+                String key = "apim/" + file.relativePath();
+                try (InputStream in = direct.get(key)) {
+                    assertEquals(file.checksums(), Checksums.of(in), key);
+                }
+                for (var sidecar : SyncPlanner.sidecars(file)) {
+                    try (InputStream in = direct.get("apim/" + sidecar.relativePath())) {
+                        assertEquals(new String(sidecar.content()), new String(in.readAllBytes()), sidecar.relativePath());
+                    }
+                }
+            }
+            assertTrue(objects.get("apim/distributions/graviteeio-full-4.0.0.zip").etag().endsWith("-3"), "3 parts");
+            assertTrue(objects.containsKey("apim/plugins/policies/p3/index.html"));
+        }
+    }
+}
