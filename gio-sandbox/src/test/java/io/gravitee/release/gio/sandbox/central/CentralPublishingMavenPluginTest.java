@@ -1,5 +1,7 @@
 package io.gravitee.release.gio.sandbox.central;
 
+import io.gravitee.release.gio.sandbox.signing.SigningKey;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

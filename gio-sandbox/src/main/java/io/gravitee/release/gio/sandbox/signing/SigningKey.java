@@ -1,4 +1,4 @@
-package io.gravitee.release.gio.sandbox.central;
+package io.gravitee.release.gio.sandbox.signing;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -31,7 +31,7 @@ import org.bouncycastle.openpgp.operator.jcajce.JcePBESecretKeyEncryptorBuilder;
  * from {@code MAVEN_GPG_KEY} (an armored transferable secret key) with {@code MAVEN_GPG_PASSPHRASE}; it also checks
  * the signatures made with it.
  */
-final class SigningKey {
+public final class SigningKey {
     private static final BouncyCastleProvider BC = new BouncyCastleProvider();
 
     private final String armoredSecretKey;
@@ -44,7 +44,8 @@ final class SigningKey {
         this.publicKey = publicKey;
     }
 
-    static SigningKey generate(String passphrase) throws Exception {
+    /** A new RSA 2048 key, its secret part protected by {@code passphrase}. */
+    public static SigningKey generate(String passphrase) throws Exception {
         KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA", BC);
         rsa.initialize(2048);
         PGPKeyPair pair = new JcaPGPKeyPair(PublicKeyPacket.VERSION_4, PGPPublicKey.RSA_GENERAL, rsa.generateKeyPair(),
@@ -64,16 +65,17 @@ final class SigningKey {
         return new SigningKey(bytes.toString(StandardCharsets.US_ASCII), passphrase, pair.getPublicKey());
     }
 
-    String armoredSecretKey() {
+    /** What {@code MAVEN_GPG_KEY} takes. */
+    public String armoredSecretKey() {
         return armoredSecretKey;
     }
 
-    String passphrase() {
+    public String passphrase() {
         return passphrase;
     }
 
     /** True when {@code asc} is a valid detached signature of {@code content} by this key. */
-    boolean verifies(byte[] content, byte[] asc) throws Exception {
+    public boolean verifies(byte[] content, byte[] asc) throws Exception {
         try (InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(asc))) {
             Object object = new JcaPGPObjectFactory(in).nextObject();
             if (!(object instanceof PGPSignatureList list) || list.isEmpty()) {
@@ -86,6 +88,15 @@ final class SigningKey {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** The public key, armored as {@code gpg --export --armor} writes it: what signature checks need. */
+    public String armoredPublicKey() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ArmoredOutputStream armored = new ArmoredOutputStream(bytes)) {
+            publicKey.encode(armored);
+        }
+        return bytes.toString(StandardCharsets.US_ASCII);
     }
 
     @Override
