@@ -103,7 +103,7 @@ final class SandboxFiles {
     }
 
     /** Whole file or nothing, readable by its owner only: both files hold passwords. */
-    private static void writePrivate(Path target, String content) throws IOException {
+    static void writePrivate(Path target, String content) throws IOException {
         Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
         Files.writeString(tmp, content, StandardCharsets.UTF_8);
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {

@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  * <pre>
  * java -jar gio-sandbox.jar start --dir DIR [--only git,maven,s3,nexus2,central]
  * java -jar gio-sandbox.jar fixture --manifest release.json --dir DIR [--depends B=A[:property],...]
+ *     [--release-ready true] [--distributions A,B]
+ * java -jar gio-sandbox.jar signing-key --dir DIR
  * </pre>
  *
  * {@code start} runs until SIGINT/SIGTERM; bad arguments print the usage and exit with 2.
@@ -34,11 +36,17 @@ public final class SandboxMain {
     static final String USAGE_TEXT = """
             usage: java -jar gio-sandbox.jar start --dir DIR [--only git,maven,s3,nexus2,central]
                    java -jar gio-sandbox.jar fixture --manifest release.json --dir DIR [--depends B=A[:property],...]
+                                                    [--release-ready true] [--distributions A,B]
+                   java -jar gio-sandbox.jar signing-key --dir DIR
               start    starts the peers on free loopback ports, writes DIR/sandbox.json and DIR/settings.xml,
                        and runs until stopped (Ctrl-C or SIGTERM)
               fixture  creates DIR/git/<component>.git for every pending component of the manifest, and
                        DIR/git/release.git holding the manifest; --depends makes component B's pom depend on
-                       component A's version, inline or through a <A.version> property""";
+                       component A's version, inline or through a <A.version> property; --release-ready true
+                       gives every project a gio-release profile (sources, javadoc, signatures) and Central's
+                       POM metadata; --distributions lists components whose release attaches a zip
+              signing-key  writes DIR/signing/{secret-key.asc,public-key.asc,passphrase} (kept if present):
+                       a throw-away OpenPGP key for MAVEN_GPG_KEY / MAVEN_GPG_PASSPHRASE""";
 
     private SandboxMain() {}
 
@@ -64,6 +72,7 @@ public final class SandboxMain {
             return switch (args[0]) {
                 case "start" -> start(options, out, err);
                 case "fixture" -> fixture(options, out);
+                case "signing-key" -> signingKey(options, out);
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             };
         } catch (UsageException e) {
@@ -110,8 +119,20 @@ public final class SandboxMain {
     }
 
     private static int fixture(Map<String, String> options, PrintStream out) throws IOException {
-        only(options, "fixture", "--dir", "--manifest", "--depends");
+        only(options, "fixture", "--dir", "--manifest", "--depends", "--release-ready", "--distributions");
         FixtureOptions fixtureOptions = dependencies(options.get("--depends"));
+        String releaseReady = options.getOrDefault("--release-ready", "false");
+        if (!releaseReady.equals("true") && !releaseReady.equals("false")) {
+            throw new UsageException("--release-ready takes true or false, not '" + releaseReady + "'");
+        }
+        if (releaseReady.equals("true")) {
+            fixtureOptions = fixtureOptions.withReleaseProfile();
+        }
+        for (String component : options.getOrDefault("--distributions", "").split(",")) {
+            if (!component.isBlank()) {
+                fixtureOptions = fixtureOptions.withDistribution(component.trim());
+            }
+        }
         Path manifest = Path.of(required(options, "--manifest"));
         if (!Files.isRegularFile(manifest)) {
             throw new UsageException("manifest " + manifest + " is not a file");
@@ -119,6 +140,31 @@ public final class SandboxMain {
         Path gitDir = Path.of(required(options, "--dir")).resolve("git");
         var remotes = FixtureGenerator.generate(manifest, gitDir, fixtureOptions);
         remotes.forEach(r -> out.println("created " + r.directory() + " (" + r.branch() + ", " + r.version() + ")"));
+        return 0;
+    }
+
+    private static int signingKey(Map<String, String> options, PrintStream out) throws IOException {
+        only(options, "signing-key", "--dir");
+        Path dir = Path.of(required(options, "--dir")).resolve("signing");
+        Path secret = dir.resolve("secret-key.asc");
+        Path publicKey = dir.resolve("public-key.asc");
+        Path passphrase = dir.resolve("passphrase");
+        if (Files.isRegularFile(secret) && Files.isRegularFile(publicKey) && Files.isRegularFile(passphrase)) {
+            out.println("kept the signing key in " + dir);
+            return 0;
+        }
+        Files.createDirectories(dir);
+        String words = java.util.UUID.randomUUID().toString();
+        io.gravitee.release.gio.sandbox.signing.SigningKey key;
+        try {
+            key = io.gravitee.release.gio.sandbox.signing.SigningKey.generate(words);
+        } catch (Exception e) {
+            throw new IOException("cannot generate a signing key: " + e.getMessage(), e);
+        }
+        SandboxFiles.writePrivate(passphrase, words);
+        SandboxFiles.writePrivate(secret, key.armoredSecretKey());
+        Files.writeString(publicKey, key.armoredPublicKey());
+        out.println("wrote a signing key in " + dir + " (secret-key.asc and passphrase readable by their owner only)");
         return 0;
     }
 

@@ -190,6 +190,40 @@ class SandboxMainTest {
         }
     }
 
+    @Test
+    void signingKeyWritesAKeyOnceAndKeepsIt(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        assertEquals(0, run("signing-key", "--dir", dir.toString()));
+        Path secret = dir.resolve("signing/secret-key.asc");
+        String first = java.nio.file.Files.readString(secret);
+        assertTrue(first.contains("BEGIN PGP PRIVATE KEY BLOCK"));
+        assertTrue(java.nio.file.Files.readString(dir.resolve("signing/public-key.asc")).contains("BEGIN PGP PUBLIC KEY BLOCK"));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(secret)));
+
+        assertEquals(0, run("signing-key", "--dir", dir.toString()));
+        assertEquals(first, java.nio.file.Files.readString(secret), "an existing key is kept");
+    }
+
+    @Test
+    void fixtureReleaseReadyTakesOnlyTrueOrFalse(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path manifest = dir.resolve("release.json");
+        java.nio.file.Files.writeString(manifest, "{\"name\": \"P\", \"version\": \"1.0.0-SNAPSHOT\", \"components\": "
+                + "[{\"name\": \"a\"}], \"buildDependencies\": [[\"a\"]]}");
+
+        assertEquals(SandboxMain.USAGE, run("fixture", "--manifest", manifest.toString(), "--dir", dir.toString(),
+                "--release-ready", "yes"));
+        assertEquals(0, run("fixture", "--manifest", manifest.toString(), "--dir", dir.toString(),
+                "--release-ready", "true", "--distributions", "a"));
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.open(dir.resolve("git/a.git").toFile())) {
+            org.eclipse.jgit.lib.Repository repo = git.getRepository();
+            var commit = repo.parseCommit(repo.resolve("master"));
+            try (var walk = org.eclipse.jgit.treewalk.TreeWalk.forPath(repo, "pom.xml", commit.getTree())) {
+                String pom = new String(repo.open(walk.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
+                assertTrue(pom.contains("<id>gio-release</id>") && pom.contains("maven-assembly-plugin"), pom);
+            }
+        }
+    }
+
     private static List<String> iterable(java.util.Iterator<String> names) {
         List<String> list = new ArrayList<>();
         names.forEachRemaining(list::add);
