@@ -47,7 +47,7 @@ public class PackageMojo extends AbstractMojo {
     File distributionMap;
 
     /** Where the tree is written. */
-    @Parameter(property = "gio.bundle.output", defaultValue = "${project.build.directory}/gio-bundle")
+    @Parameter(property = "gio.bundle.output", defaultValue = "${basedir}/target/gio-bundle")
     File output;
 
     /** Resolve and check every zip, print what would be written, write nothing. */

@@ -26,7 +26,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 public class UploadMojo extends AbstractBundleMojo {
 
     /** Directory to publish; its tree becomes the key tree under the prefix. */
-    @Parameter(property = "gio.bundle.source", defaultValue = "${project.build.directory}/gio-bundle")
+    @Parameter(property = "gio.bundle.source", defaultValue = "${basedir}/target/gio-bundle")
     File source;
 
     /** {@code release} (published files are immutable) or {@code nightly} (mirror: overwrite and delete). */
@@ -42,7 +42,7 @@ public class UploadMojo extends AbstractBundleMojo {
     int partSizeMiB;
 
     /** Where the upload report is written. */
-    @Parameter(defaultValue = "${project.build.directory}/gio", readonly = true)
+    @Parameter(defaultValue = "${basedir}/target/gio", readonly = true)
     File reportDirectory;
 
     @Inject
