@@ -2,7 +2,7 @@ package io.gravitee.release.gio.staging;
 
 import io.gravitee.release.gio.credentials.Credentials;
 import io.gravitee.release.gio.log.Console;
-import io.gravitee.release.gio.sandbox.nexus2.LoggedRequest;
+import io.gravitee.release.gio.sandbox.http.LoggedRequest;
 import io.gravitee.release.gio.sandbox.nexus2.Nexus2Emulator;
 import io.gravitee.release.gio.staging.nexus2.Nexus2Backend;
 import io.gravitee.release.gio.staging.nexus2.Nexus2Options;

@@ -1,5 +1,7 @@
 package io.gravitee.release.gio.sandbox.central;
 
+import io.gravitee.release.gio.sandbox.http.FaultRule;
+import io.gravitee.release.gio.sandbox.http.LoggedRequest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

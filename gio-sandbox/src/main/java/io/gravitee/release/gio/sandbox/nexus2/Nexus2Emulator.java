@@ -1,5 +1,8 @@
 package io.gravitee.release.gio.sandbox.nexus2;
 
+import io.gravitee.release.gio.sandbox.http.FaultRule;
+import io.gravitee.release.gio.sandbox.http.FaultInjector;
+import io.gravitee.release.gio.sandbox.http.RequestLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package io.gravitee.release.gio.sandbox.nexus2;
 
+import io.gravitee.release.gio.sandbox.http.FaultRule;
+import io.gravitee.release.gio.sandbox.http.LoggedRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.StandardSocketOptions;
@@ -362,7 +364,8 @@ final class Nexus2Handler extends Handler.Abstract {
     }
 
     private void log(String method, String path, int status, long requestBytes, long responseBytes, String fault) {
-        emulator.requestLog().add(new LoggedRequest(Instant.now(), method, path, status, requestBytes, responseBytes, fault));
+        // Nexus 2 staging requests carry their parameters in the path or body: the query is not logged.
+        emulator.requestLog().add(new LoggedRequest(Instant.now(), method, path, "", status, requestBytes, responseBytes, fault));
     }
 
     private static void sleep(Duration duration) {

@@ -1,5 +1,6 @@
 package io.gravitee.release.gio.sandbox.central;
 
+import io.gravitee.release.gio.sandbox.http.FaultRule;
 import io.gravitee.release.gio.sandbox.signing.SigningKey;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

@@ -1,5 +1,7 @@
 package io.gravitee.release.gio.sandbox.nexus2;
 
+import io.gravitee.release.gio.sandbox.http.FaultRule;
+import io.gravitee.release.gio.sandbox.http.LoggedRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

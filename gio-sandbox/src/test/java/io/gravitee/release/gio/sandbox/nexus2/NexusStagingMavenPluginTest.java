@@ -1,5 +1,6 @@
 package io.gravitee.release.gio.sandbox.nexus2;
 
+import io.gravitee.release.gio.sandbox.http.FaultRule;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

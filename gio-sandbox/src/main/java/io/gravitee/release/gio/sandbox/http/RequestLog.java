@@ -1,4 +1,4 @@
-package io.gravitee.release.gio.sandbox.nexus2;
+package io.gravitee.release.gio.sandbox.http;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.function.Predicate;
 public final class RequestLog {
     private final List<LoggedRequest> entries = new ArrayList<>();
 
-    synchronized void add(LoggedRequest request) {
+    public synchronized void add(LoggedRequest request) {
         entries.add(request);
     }
 

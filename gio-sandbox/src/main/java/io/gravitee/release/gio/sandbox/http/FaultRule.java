@@ -1,12 +1,12 @@
-package io.gravitee.release.gio.sandbox.nexus2;
+package io.gravitee.release.gio.sandbox.http;
 
 import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * One fault to inject: which requests it matches (method and a regular expression over the whole request path,
- * e.g. {@code /service/local/staging/bulk/close}), when it fires (the nth matching request, every one, or with a
+ * One fault an emulator injects: which requests it matches (method and a regular expression over the whole request
+ * path, e.g. {@code /service/local/staging/bulk/close}), when it fires (the nth matching request, every one, or with a
  * probability drawn from the injector's seeded random), and what it does.
  *
  * <pre>{@code
@@ -36,7 +36,7 @@ public record FaultRule(
 
     /** What a fault does to the request. */
     public enum Action {
-        /** Answer with {@link #status()} and a Nexus error body. */
+        /** Answer with {@link #status()} and the emulated server's error body. */
         RESPOND,
         /** Reset the TCP connection (RST) without an answer. */
         RESET,
