@@ -48,7 +48,8 @@ cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 # S3Proxy's own debug lines give one "request:" line per HTTP request (Jetty stays at info).
 LOG_LEVEL=debug JETTY_LOG_LEVEL=info java -Xmx1g -jar "$JAR" --properties "$RUN/s3proxy.conf" > "$RUN/s3proxy.log" 2>&1 &
-PIDS+=($!)
+S3_PID=$!
+PIDS+=($S3_PID)
 for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$S3_PORT/" && break; sleep 0.1; done
 python3 -u "$WANPROXY" --target "127.0.0.1:$S3_PORT" --rtt-ms "$RTT_MS" --mbit "$MBIT" > "$RUN/wanproxy.out" 2>&1 &
 PIDS+=($!)
@@ -80,17 +81,21 @@ PY
 echo "Tree: $(find "$TREE" -type f | wc -l) files, $(du -sm "$TREE" | cut -f1) MB; link: ${RTT_MS} ms RTT, ${MBIT} Mbit/s"
 
 requests() { grep -c 'S3ProxyHandler:[0-9]* |::] request:' "$RUN/s3proxy.log" || true; }
-declare -A TIME REQ
+server_cpu() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$S3_PID/stat"; }
+declare -A TIME REQ CPU SCPU
 measure() { # name command...
   local name=$1; shift
   local before; before=$(requests)
+  local cpu_before; cpu_before=$(server_cpu)
   local start; start=$(date +%s.%N)
-  "$@" > "$RUN/$name.log" 2>&1 || { echo "$name failed, see $RUN/$name.log" >&2; tail -20 "$RUN/$name.log" >&2; exit 1; }
+  /usr/bin/time -f '%U %S' -o "$RUN/$name.cpu" "$@" > "$RUN/$name.log" 2>&1 || { echo "$name failed, see $RUN/$name.log" >&2; tail -20 "$RUN/$name.log" >&2; exit 1; }
   local end; end=$(date +%s.%N)
   sleep 0.5 # let S3Proxy flush its log
   TIME[$name]=$(python3 -c "print(f'{$end - $start:.2f}')")
   REQ[$name]=$(( $(requests) - before ))
-  printf '  %-16s %8s s %7s requests\n' "$name" "${TIME[$name]}" "${REQ[$name]}"
+  CPU[$name]=$(awk '{printf "%.2f", $1 + $2}' "$RUN/$name.cpu")
+  SCPU[$name]=$(python3 -c "print(f'{$(server_cpu) - $cpu_before:.2f}')")
+  printf '  %-16s %8s s %7s requests   client CPU %6s s   S3Proxy CPU %6s s\n' "$name" "${TIME[$name]}" "${REQ[$name]}" "${CPU[$name]}" "${SCPU[$name]}"
 }
 gio() { java -cp "$CP" GioUpload "$ENDPOINT" gio-bucket graviteeio-apim "$TREE" 8; }
 rcl() { rclone sync --checksum --transfers 8 "$TREE" bench:rclone-bucket/graviteeio-apim; }
