@@ -4,7 +4,6 @@ import io.gravitee.release.gio.bundle.BundleException;
 import io.gravitee.release.gio.credentials.Credentials;
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
-import io.minio.ListObjectsArgs;
 import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
@@ -17,7 +16,6 @@ import io.minio.errors.InvalidResponseException;
 import io.minio.errors.ServerException;
 import io.minio.messages.DeleteError;
 import io.minio.messages.DeleteObject;
-import io.minio.messages.Item;
 import io.minio.messages.Part;
 import io.gravitee.release.gio.transfer.Retry;
 import com.google.common.collect.HashMultimap;
@@ -42,6 +40,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,14 +75,14 @@ public final class S3Store implements AutoCloseable {
 
     private final MinioClient client;
     // The same server through minio's async API, for the parts of one multipart upload in parallel.
-    private final MinioAsyncClient parts;
+    private final BucketClient parts;
     private final OkHttpClient http;
     private final String region;
     private final String endpoint;
     private final String bucket;
     private final Credentials credentials;
 
-    private S3Store(MinioClient client, MinioAsyncClient parts, OkHttpClient http, String region, String endpoint, String bucket,
+    private S3Store(MinioClient client, BucketClient parts, OkHttpClient http, String region, String endpoint, String bucket,
             Credentials credentials) {
         this.client = client;
         this.parts = parts;
@@ -134,12 +133,12 @@ public final class S3Store implements AutoCloseable {
                     .region(actualRegion)
                     .httpClient(http)
                     .build();
-            MinioAsyncClient parts = MinioAsyncClient.builder()
+            BucketClient parts = new BucketClient(MinioAsyncClient.builder()
                     .endpoint(endpoint)
                     .credentials(credentials.username(), credentials.secret())
                     .region(actualRegion)
                     .httpClient(http)
-                    .build();
+                    .build());
             return new S3Store(client, parts, http, actualRegion, endpoint, bucket, credentials);
         } catch (IllegalArgumentException e) {
             throw new BundleException("Invalid S3 endpoint '" + endpoint + "' (gio.bundle.endpoint): " + e.getMessage(), e);
@@ -171,19 +170,62 @@ public final class S3Store implements AutoCloseable {
     /** Every object whose key starts with {@code prefix}, recursively. */
     public List<RemoteObject> list(String prefix) throws Exception {
         List<RemoteObject> objects = new ArrayList<>();
-        try {
-            ListObjectsArgs args = ListObjectsArgs.builder().bucket(bucket).prefix(prefix).recursive(true).build();
-            for (Result<Item> result : client.listObjects(args)) {
-                Item item = result.get();
-                if (!item.isDir()) {
-                    objects.add(new RemoteObject(
-                            item.objectName(), item.size(), unquote(item.etag()), item.lastModified().toInstant()));
-                }
-            }
-        } catch (Exception e) {
-            throw translate(e, "listing " + bucket + "/" + prefix);
-        }
+        listPages(prefix, false, objects, new ArrayList<>());
         return objects;
+    }
+
+    /**
+     * Every object under {@code prefix}, listed as a tree: the first {@code levels} levels of "directories" with
+     * delimited listings, then each sub-prefix below them recursively, {@code threads} listings at a time. On a large
+     * prefix this turns a chain of sequential pages into parallel requests, and servers that walk their storage for
+     * each page (such as S3Proxy's filesystem backend) walk small subtrees instead of the whole prefix.
+     */
+    public List<RemoteObject> listTree(String prefix, int levels, int threads) throws Exception {
+        List<RemoteObject> objects = Collections.synchronizedList(new ArrayList<>());
+        List<String> frontier = List.of(prefix);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "gio-list");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (int level = 0; level <= levels && !frontier.isEmpty(); level++) {
+                boolean delimited = level < levels;
+                List<Future<List<String>>> futures = new ArrayList<>();
+                for (String p : frontier) {
+                    futures.add(pool.submit(() -> {
+                        List<String> below = new ArrayList<>();
+                        listPages(p, delimited, objects, below);
+                        return below;
+                    }));
+                }
+                List<String> next = new ArrayList<>();
+                for (Future<List<String>> future : futures) {
+                    try {
+                        next.addAll(future.get());
+                    } catch (ExecutionException e) {
+                        throw e.getCause() instanceof Exception cause ? cause : e;
+                    }
+                }
+                frontier = next;
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return new ArrayList<>(objects);
+    }
+
+    private void listPages(String prefix, boolean delimited, List<RemoteObject> objects, List<String> prefixes) throws Exception {
+        Optional<String> next = Optional.empty();
+        do {
+            try (okhttp3.Response response = await(parts.listPage(bucket, prefix, delimited, next), "listing " + bucket + "/" + prefix)) {
+                next = BucketClient.parse(response.body().byteStream(), objects, prefixes).next();
+            } catch (BundleException e) {
+                throw e;
+            } catch (Exception e) {
+                throw translate(e, "listing " + bucket + "/" + prefix);
+            }
+        } while (next.isPresent());
     }
 
     /** The SHA-256 gio recorded on an object, if any; empty too if the object is gone. */

@@ -40,6 +40,9 @@ public final class Uploader {
         public static final long DEFAULT_PART_SIZE = 16L * 1024 * 1024;
     }
 
+    /** Levels of directories listed one by one before their subtrees are listed whole (components/x, plugins/type). */
+    static final int LIST_LEVELS = 2;
+
     private final S3Store store;
     private final Console console;
     private final Retry retry;
@@ -65,7 +68,8 @@ public final class Uploader {
         List<RemoteObject> remote;
         try {
             Future<List<RemoteObject>> listing = lister.submit(() -> retry.call(
-                    "listing " + store.bucket() + "/" + layout.listPrefix(), () -> store.list(layout.listPrefix())));
+                    "listing " + store.bucket() + "/" + layout.listPrefix(),
+                    () -> store.listTree(layout.listPrefix(), LIST_LEVELS, Math.max(1, options.threads()) * 2)));
             local = LocalTree.scan(options.source(), options.threads(), console);
             try {
                 remote = listing.get();
