@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -24,6 +25,7 @@ import okhttp3.Response;
  */
 final class BucketClient extends MinioAsyncClient {
     private static final XMLInputFactory XML = XMLInputFactory.newFactory();
+    private static final Set<String> TEXT_FIELDS = Set.of("Key", "ETag", "Size", "LastModified");
 
     static {
         XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -78,15 +80,15 @@ final class BucketClient extends MinioAsyncClient {
                         etag = null;
                         size = 0;
                         modified = null;
-                    } else if (inContents && depth == 3) {
+                    } else if (inContents && depth == 3 && TEXT_FIELDS.contains(name)) {
+                        // Other fields (Owner, RestoreStatus...) may hold elements: they are skipped, not read as text.
                         String text = xml.getElementText();
                         depth--; // getElementText consumed the end tag
                         switch (name) {
                             case "Key" -> key = text;
                             case "ETag" -> etag = unquote(text);
                             case "Size" -> size = Long.parseLong(text.trim());
-                            case "LastModified" -> modified = Instant.parse(text.trim());
-                            default -> { }
+                            default -> modified = Instant.parse(text.trim());
                         }
                     } else if (depth == 2 && name.equals("CommonPrefixes")) {
                         inPrefixes = true;

@@ -2,6 +2,7 @@ package io.gravitee.release.gio.bundle.s3;
 
 import io.gravitee.release.gio.bundle.BundleException;
 import io.gravitee.release.gio.credentials.Credentials;
+import io.gravitee.release.gio.transfer.Retry;
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
 import io.minio.MinioAsyncClient;
@@ -16,21 +17,6 @@ import io.minio.errors.InvalidResponseException;
 import io.minio.errors.ServerException;
 import io.minio.messages.DeleteError;
 import io.minio.messages.DeleteObject;
-import io.minio.messages.Part;
-import io.gravitee.release.gio.transfer.Retry;
-import com.google.common.collect.HashMultimap;
-import com.google.common.collect.Multimap;
-import java.io.RandomAccessFile;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.LongConsumer;
-import okhttp3.ConnectionPool;
-import okhttp3.Dispatcher;
-import okhttp3.OkHttpClient;
-import okhttp3.Protocol;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,7 +31,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 /**
  * One bucket of an S3-compatible server, through minio-java: the few calls the download site needs.
  * Each object gio writes carries the SHA-256 of its content in user metadata ({@value #SHA256_METADATA}),
@@ -266,64 +261,11 @@ public final class S3Store implements AutoCloseable {
             progress.accept(size);
             return;
         }
-        Multimap<String, String> headers = HashMultimap.create();
-        headers.put("Content-Type", contentType);
-        headers.put("x-amz-meta-" + SHA256_METADATA, sha256);
-        String uploadId = retry.call("start of multipart upload of " + key,
-                () -> await(parts.createMultipartUploadAsync(bucket, region, key, headers, null), "starting upload of " + key))
-                .result().uploadId();
-        int count = (int) ((size + part - 1) / part);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(partThreads, count)), r -> {
-            Thread t = new Thread(r, "gio-part");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<Part>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int number = i + 1;
-                long offset = i * part;
-                long length = Math.min(part, size - offset);
-                futures.add(pool.submit(() -> {
-                    Part done = retry.call("part " + number + "/" + count + " of " + key, () -> uploadPart(key, file, uploadId, number, offset, length));
-                    progress.accept(length);
-                    return done;
-                }));
-            }
-            Part[] done = new Part[count];
-            for (int i = 0; i < count; i++) {
-                try {
-                    done[i] = futures.get(i).get();
-                } catch (ExecutionException e) {
-                    throw e.getCause() instanceof Exception cause ? cause : e;
-                }
-            }
-            retry.call("completion of multipart upload of " + key,
-                    () -> await(parts.completeMultipartUploadAsync(bucket, region, key, uploadId, done, null, null), "completing upload of " + key));
-        } catch (Exception e) {
-            pool.shutdownNow();
-            try {
-                parts.abortMultipartUploadAsync(bucket, region, key, uploadId, null, null).get(30, TimeUnit.SECONDS);
-            } catch (Exception abortFailed) {
-                e.addSuppressed(abortFailed); // the server expires abandoned uploads; the file upload failed anyway
-            }
-            throw e;
-        } finally {
-            pool.shutdown();
-        }
-    }
-
-    private Part uploadPart(String key, Path file, String uploadId, int number, long offset, long length) throws Exception {
-        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
-            in.seek(offset);
-            var response = await(parts.uploadPartAsync(bucket, region, key, in, length, uploadId, number, null, null),
-                    "uploading part " + number + " of " + key);
-            return new Part(number, response.etag());
-        }
+        new PartUploads(this, parts, bucket, region).put(key, file, size, part, sha256, contentType, partThreads, retry, progress);
     }
 
     /** Waits for an async call, unwrapping its failure so that retries and messages see the real one. */
-    private <T> T await(java.util.concurrent.CompletableFuture<T> future, String doing) throws Exception {
+    <T> T await(java.util.concurrent.CompletableFuture<T> future, String doing) throws Exception {
         try {
             return future.get();
         } catch (ExecutionException e) {

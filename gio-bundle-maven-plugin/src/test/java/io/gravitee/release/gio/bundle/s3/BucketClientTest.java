@@ -56,7 +56,7 @@ class BucketClientTest {
     @Test
     void anUnreadableAnswerIsAnIoErrorSoThatItIsRetried() {
         assertThrows(IOException.class, () -> parse("<ListBucketResult><Contents><Key>a", new ArrayList<>(), new ArrayList<>()));
-        assertThrows(IOException.class, () -> parse("<!DOCTYPE x [<!ENTITY e SYSTEM \\"file:///etc/passwd\\">]><x>&e;</x>",
+        assertThrows(IOException.class, () -> parse("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>",
                 new ArrayList<>(), new ArrayList<>()));
     }
 }
