@@ -46,9 +46,10 @@ CONF
 PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
-# S3Proxy's own debug lines give one "request:" line per HTTP request (Jetty stays at info).
-LOG_LEVEL=debug JETTY_LOG_LEVEL=info java -Xmx1g -jar "$JAR" --properties "$RUN/s3proxy.conf" > "$RUN/s3proxy.log" 2>&1 &
-PIDS+=($!)
+# S3Proxy's handler logs one "request:" line per HTTP request at debug; everything else stays at info.
+java -Dlogback.configurationFile="$ROOT/bench/bundle/s3proxy-logback.xml" -Xmx1g -jar "$JAR" --properties "$RUN/s3proxy.conf" > "$RUN/s3proxy.log" 2>&1 &
+S3_PID=$!
+PIDS+=($S3_PID)
 for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$S3_PORT/" && break; sleep 0.1; done
 python3 -u "$WANPROXY" --target "127.0.0.1:$S3_PORT" --rtt-ms "$RTT_MS" --mbit "$MBIT" > "$RUN/wanproxy.out" 2>&1 &
 PIDS+=($!)
@@ -80,20 +81,25 @@ PY
 echo "Tree: $(find "$TREE" -type f | wc -l) files, $(du -sm "$TREE" | cut -f1) MB; link: ${RTT_MS} ms RTT, ${MBIT} Mbit/s"
 
 requests() { grep -c 'S3ProxyHandler:[0-9]* |::] request:' "$RUN/s3proxy.log" || true; }
-declare -A TIME REQ
+server_cpu() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$S3_PID/stat"; }
+declare -A TIME REQ CPU SCPU
 measure() { # name command...
   local name=$1; shift
   local before; before=$(requests)
+  local cpu_before; cpu_before=$(server_cpu)
   local start; start=$(date +%s.%N)
-  "$@" > "$RUN/$name.log" 2>&1 || { echo "$name failed, see $RUN/$name.log" >&2; tail -20 "$RUN/$name.log" >&2; exit 1; }
+  local TIMEFORMAT='%U %S'
+  { time "$@" > "$RUN/$name.log" 2>&1; } 2> "$RUN/$name.cpu" || { echo "$name failed, see $RUN/$name.log" >&2; tail -20 "$RUN/$name.log" >&2; exit 1; }
   local end; end=$(date +%s.%N)
   sleep 0.5 # let S3Proxy flush its log
   TIME[$name]=$(python3 -c "print(f'{$end - $start:.2f}')")
   REQ[$name]=$(( $(requests) - before ))
-  printf '  %-16s %8s s %7s requests\n' "$name" "${TIME[$name]}" "${REQ[$name]}"
+  CPU[$name]=$(awk '{printf "%.2f", $1 + $2}' "$RUN/$name.cpu")
+  SCPU[$name]=$(python3 -c "print(f'{$(server_cpu) - $cpu_before:.2f}')")
+  printf '  %-16s %8s s %7s requests   client CPU %6s s   S3Proxy CPU %6s s\n' "$name" "${TIME[$name]}" "${REQ[$name]}" "${CPU[$name]}" "${SCPU[$name]}"
 }
-gio() { java -cp "$CP" GioUpload "$ENDPOINT" gio-bucket graviteeio-apim "$TREE" 8; }
-rcl() { rclone sync --checksum --transfers 8 "$TREE" bench:rclone-bucket/graviteeio-apim; }
+run_gio() { java -cp "$CP" GioUpload "$ENDPOINT" gio-bucket graviteeio-apim "$TREE" 8; }
+run_rclone() { rclone sync --checksum --transfers 8 "$TREE" bench:rclone-bucket/graviteeio-apim; }
 change() { python3 - "$TREE" <<'PY'
 import os, random, sys
 rnd = random.Random(7); root = sys.argv[1]
@@ -103,10 +109,10 @@ for path in rnd.sample(small, len(small) // 100):
 PY
 }
 
-echo "First upload";    measure gio-first gio;  measure rclone-first rcl
-echo "No-op re-run";    measure gio-noop gio;   measure rclone-noop rcl
+echo "First upload";    measure gio-first run_gio;  measure rclone-first run_rclone
+echo "No-op re-run";    measure gio-noop run_gio;   measure rclone-noop run_rclone
 change
-echo "Re-sync after 1% of the small files changed"; measure gio-resync gio; measure rclone-resync rcl
+echo "Re-sync after 1% of the small files changed"; measure gio-resync run_gio; measure rclone-resync run_rclone
 
 echo
 printf '%-10s %10s %10s %8s %12s %12s %8s\n' phase "gio s" "rclone s" "time x" "gio req" "rclone req" "req x"

@@ -2,9 +2,9 @@ package io.gravitee.release.gio.bundle.s3;
 
 import io.gravitee.release.gio.bundle.BundleException;
 import io.gravitee.release.gio.credentials.Credentials;
+import io.gravitee.release.gio.transfer.Retry;
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
-import io.minio.ListObjectsArgs;
 import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
@@ -17,12 +17,20 @@ import io.minio.errors.InvalidResponseException;
 import io.minio.errors.ServerException;
 import io.minio.messages.DeleteError;
 import io.minio.messages.DeleteObject;
-import io.minio.messages.Item;
-import io.minio.messages.Part;
-import io.gravitee.release.gio.transfer.Retry;
-import com.google.common.collect.HashMultimap;
-import com.google.common.collect.Multimap;
-import java.io.RandomAccessFile;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,20 +41,6 @@ import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
 /**
  * One bucket of an S3-compatible server, through minio-java: the few calls the download site needs.
  * Each object gio writes carries the SHA-256 of its content in user metadata ({@value #SHA256_METADATA}),
@@ -76,14 +70,14 @@ public final class S3Store implements AutoCloseable {
 
     private final MinioClient client;
     // The same server through minio's async API, for the parts of one multipart upload in parallel.
-    private final MinioAsyncClient parts;
+    private final BucketClient parts;
     private final OkHttpClient http;
     private final String region;
     private final String endpoint;
     private final String bucket;
     private final Credentials credentials;
 
-    private S3Store(MinioClient client, MinioAsyncClient parts, OkHttpClient http, String region, String endpoint, String bucket,
+    private S3Store(MinioClient client, BucketClient parts, OkHttpClient http, String region, String endpoint, String bucket,
             Credentials credentials) {
         this.client = client;
         this.parts = parts;
@@ -134,12 +128,12 @@ public final class S3Store implements AutoCloseable {
                     .region(actualRegion)
                     .httpClient(http)
                     .build();
-            MinioAsyncClient parts = MinioAsyncClient.builder()
+            BucketClient parts = new BucketClient(MinioAsyncClient.builder()
                     .endpoint(endpoint)
                     .credentials(credentials.username(), credentials.secret())
                     .region(actualRegion)
                     .httpClient(http)
-                    .build();
+                    .build());
             return new S3Store(client, parts, http, actualRegion, endpoint, bucket, credentials);
         } catch (IllegalArgumentException e) {
             throw new BundleException("Invalid S3 endpoint '" + endpoint + "' (gio.bundle.endpoint): " + e.getMessage(), e);
@@ -171,19 +165,62 @@ public final class S3Store implements AutoCloseable {
     /** Every object whose key starts with {@code prefix}, recursively. */
     public List<RemoteObject> list(String prefix) throws Exception {
         List<RemoteObject> objects = new ArrayList<>();
-        try {
-            ListObjectsArgs args = ListObjectsArgs.builder().bucket(bucket).prefix(prefix).recursive(true).build();
-            for (Result<Item> result : client.listObjects(args)) {
-                Item item = result.get();
-                if (!item.isDir()) {
-                    objects.add(new RemoteObject(
-                            item.objectName(), item.size(), unquote(item.etag()), item.lastModified().toInstant()));
-                }
-            }
-        } catch (Exception e) {
-            throw translate(e, "listing " + bucket + "/" + prefix);
-        }
+        listPages(prefix, false, objects, new ArrayList<>());
         return objects;
+    }
+
+    /**
+     * Every object under {@code prefix}, listed as a tree: the first {@code levels} levels of "directories" with
+     * delimited listings, then each sub-prefix below them recursively, {@code threads} listings at a time. On a large
+     * prefix this turns a chain of sequential pages into parallel requests, and servers that walk their storage for
+     * each page (such as S3Proxy's filesystem backend) walk small subtrees instead of the whole prefix.
+     */
+    public List<RemoteObject> listTree(String prefix, int levels, int threads) throws Exception {
+        List<RemoteObject> objects = Collections.synchronizedList(new ArrayList<>());
+        List<String> frontier = List.of(prefix);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "gio-list");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (int level = 0; level <= levels && !frontier.isEmpty(); level++) {
+                boolean delimited = level < levels;
+                List<Future<List<String>>> futures = new ArrayList<>();
+                for (String p : frontier) {
+                    futures.add(pool.submit(() -> {
+                        List<String> below = new ArrayList<>();
+                        listPages(p, delimited, objects, below);
+                        return below;
+                    }));
+                }
+                List<String> next = new ArrayList<>();
+                for (Future<List<String>> future : futures) {
+                    try {
+                        next.addAll(future.get());
+                    } catch (ExecutionException e) {
+                        throw e.getCause() instanceof Exception cause ? cause : e;
+                    }
+                }
+                frontier = next;
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return new ArrayList<>(objects);
+    }
+
+    private void listPages(String prefix, boolean delimited, List<RemoteObject> objects, List<String> prefixes) throws Exception {
+        Optional<String> next = Optional.empty();
+        do {
+            try (okhttp3.Response response = await(parts.listPage(bucket, prefix, delimited, next), "listing " + bucket + "/" + prefix)) {
+                next = BucketClient.parse(response.body().byteStream(), objects, prefixes).next();
+            } catch (BundleException e) {
+                throw e;
+            } catch (Exception e) {
+                throw translate(e, "listing " + bucket + "/" + prefix);
+            }
+        } while (next.isPresent());
     }
 
     /** The SHA-256 gio recorded on an object, if any; empty too if the object is gone. */
@@ -224,64 +261,11 @@ public final class S3Store implements AutoCloseable {
             progress.accept(size);
             return;
         }
-        Multimap<String, String> headers = HashMultimap.create();
-        headers.put("Content-Type", contentType);
-        headers.put("x-amz-meta-" + SHA256_METADATA, sha256);
-        String uploadId = retry.call("start of multipart upload of " + key,
-                () -> await(parts.createMultipartUploadAsync(bucket, region, key, headers, null), "starting upload of " + key))
-                .result().uploadId();
-        int count = (int) ((size + part - 1) / part);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(partThreads, count)), r -> {
-            Thread t = new Thread(r, "gio-part");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<Part>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int number = i + 1;
-                long offset = i * part;
-                long length = Math.min(part, size - offset);
-                futures.add(pool.submit(() -> {
-                    Part done = retry.call("part " + number + "/" + count + " of " + key, () -> uploadPart(key, file, uploadId, number, offset, length));
-                    progress.accept(length);
-                    return done;
-                }));
-            }
-            Part[] done = new Part[count];
-            for (int i = 0; i < count; i++) {
-                try {
-                    done[i] = futures.get(i).get();
-                } catch (ExecutionException e) {
-                    throw e.getCause() instanceof Exception cause ? cause : e;
-                }
-            }
-            retry.call("completion of multipart upload of " + key,
-                    () -> await(parts.completeMultipartUploadAsync(bucket, region, key, uploadId, done, null, null), "completing upload of " + key));
-        } catch (Exception e) {
-            pool.shutdownNow();
-            try {
-                parts.abortMultipartUploadAsync(bucket, region, key, uploadId, null, null).get(30, TimeUnit.SECONDS);
-            } catch (Exception abortFailed) {
-                e.addSuppressed(abortFailed); // the server expires abandoned uploads; the file upload failed anyway
-            }
-            throw e;
-        } finally {
-            pool.shutdown();
-        }
-    }
-
-    private Part uploadPart(String key, Path file, String uploadId, int number, long offset, long length) throws Exception {
-        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
-            in.seek(offset);
-            var response = await(parts.uploadPartAsync(bucket, region, key, in, length, uploadId, number, null, null),
-                    "uploading part " + number + " of " + key);
-            return new Part(number, response.etag());
-        }
+        new PartUploads(this, parts, bucket, region).put(key, file, size, part, sha256, contentType, partThreads, retry, progress);
     }
 
     /** Waits for an async call, unwrapping its failure so that retries and messages see the real one. */
-    private <T> T await(java.util.concurrent.CompletableFuture<T> future, String doing) throws Exception {
+    <T> T await(java.util.concurrent.CompletableFuture<T> future, String doing) throws Exception {
         try {
             return future.get();
         } catch (ExecutionException e) {

@@ -15,6 +15,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,6 +40,9 @@ public final class Uploader {
         public static final long DEFAULT_PART_SIZE = 16L * 1024 * 1024;
     }
 
+    /** Levels of directories listed one by one before their subtrees are listed whole (components/x, plugins/type). */
+    static final int LIST_LEVELS = 2;
+
     private final S3Store store;
     private final Console console;
     private final Retry retry;
@@ -54,10 +61,24 @@ public final class Uploader {
     public UploadReport upload(Options options) throws Exception {
         long start = System.nanoTime();
         BucketLayout layout = options.layout();
-        List<LocalFile> local = LocalTree.scan(options.source(), options.threads(), console);
-        retry.run("checking bucket " + store.bucket(), store::checkBucket);
-        List<RemoteObject> remote = retry.call("listing " + store.bucket() + "/" + layout.listPrefix(),
-                () -> store.list(layout.listPrefix()));
+        // The listing (round trips) runs while the tree is read (disk and CPU). It also tells an unknown bucket or
+        // refused credentials, so no separate bucket check is needed.
+        ExecutorService lister = Executors.newSingleThreadExecutor(daemon("gio-list"));
+        List<LocalFile> local;
+        List<RemoteObject> remote;
+        try {
+            Future<List<RemoteObject>> listing = lister.submit(() -> retry.call(
+                    "listing " + store.bucket() + "/" + layout.listPrefix(),
+                    () -> store.listTree(layout.listPrefix(), LIST_LEVELS, Math.max(1, options.threads()) * 2)));
+            local = LocalTree.scan(options.source(), options.threads(), console);
+            try {
+                remote = listing.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        } finally {
+            lister.shutdownNow();
+        }
         SyncPlanner planner = new SyncPlanner(layout, key -> retry.call("reading metadata of " + key, () -> store.sha256(key)));
         SyncPlan plan = planner.plan(local, remote, options.channel());
         if (!plan.conflicts().isEmpty()) {
@@ -83,7 +104,7 @@ public final class Uploader {
             keys.forEach(key -> console.info("Deleted " + key));
             deleted.addAll(keys);
         }
-        refreshIndexes(plan, layout, written, deleted);
+        refreshIndexes(plan, options, remote, written, deleted);
         return report(options, plan, written, deleted, start);
     }
 
@@ -159,15 +180,45 @@ public final class Uploader {
         };
     }
 
-    private void refreshIndexes(SyncPlan plan, BucketLayout layout, List<String> written, List<String> deleted) throws Exception {
-        List<RemoteObject> after = retry.call("listing " + store.bucket() + "/" + layout.listPrefix(),
-                () -> store.list(layout.listPrefix()));
+    /**
+     * Pages are rendered from the listing taken before the upload with this run's writes and deletes applied (dated
+     * now), which spares listing the whole prefix again; pages are written in parallel.
+     */
+    private void refreshIndexes(SyncPlan plan, Options options, List<RemoteObject> before, List<String> written, List<String> deleted)
+            throws Exception {
+        BucketLayout layout = options.layout();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Map<String, RemoteObject> after = new LinkedHashMap<>();
+        before.forEach(object -> after.put(object.key(), object));
+        deleted.forEach(after::remove);
+        for (SyncPlan.Write write : plan.writes()) {
+            LocalFile file = write.file();
+            if (write.upload()) {
+                String key = layout.key(file.relativePath());
+                // A multipart object's ETag is not the MD5; index pages only compare the ETags of index pages.
+                after.put(key, new RemoteObject(key, file.size(), file.size() <= options.partSize() ? file.md5() : null, now));
+            }
+            for (SyncPlan.Generated sidecar : write.sidecars()) {
+                String key = layout.key(sidecar.relativePath());
+                after.put(key, new RemoteObject(key, sidecar.content().length, sidecar.checksums().md5(), now));
+            }
+        }
         IndexRefresher.Refresh refresh = new IndexRefresher(store.bucket(), layout)
-                .refresh(after, plan.touchedDirectories(), plan.directoriesBefore());
+                .refresh(List.copyOf(after.values()), plan.touchedDirectories(), plan.directoriesBefore());
+        List<Callable<String>> pages = new ArrayList<>();
         for (SyncPlan.Generated page : refresh.writes()) {
             String key = layout.key(page.relativePath());
-            retry.run("upload of " + key, () -> store.put(key, page.content(), page.checksums().sha256(), "text/html; charset=utf-8"));
-            written.add(key);
+            pages.add(() -> {
+                retry.run("upload of " + key, () -> store.put(key, page.content(), page.checksums().sha256(), "text/html; charset=utf-8"));
+                return key;
+            });
+        }
+        Parallel.Results<String> results = Parallel.run(pages, Math.max(1, options.threads()) * 4, true);
+        written.addAll(results.values());
+        if (!results.failures().isEmpty()) {
+            throw new BundleException("Files uploaded, but " + results.failures().size() + " index page(s) could not be written;"
+                    + " run gio-bundle:index or the upload again. First failure: " + results.failures().get(0).getMessage(),
+                    results.failures().get(0));
         }
         if (!refresh.deletes().isEmpty()) {
             List<String> keys = refresh.deletes().stream().map(layout::key).toList();

@@ -223,6 +223,9 @@ class UploaderTest {
             assertEquals(expected, Checksums.of(in));
         }
         assertEquals(expected.sha256(), store.sha256(object.key()).orElseThrow());
+        String out = log.toString(StandardCharsets.UTF_8);
+        assertTrue(java.util.regex.Pattern.compile("Upload: [0-4]/5 files, [1-6][0-9]\\.\\d MiB of 65\\.0 MiB").matcher(out).find(),
+                "progress shows the parts of the large file while it is unfinished: " + out);
         UploadReport again = upload(Channel.RELEASE, false);
         assertEquals(List.of(), again.written(), "recognised by the SHA-256 in its metadata");
     }
