@@ -1,5 +1,6 @@
 package io.gravitee.release.gio.bundle.plugin;
 
+import io.gravitee.release.gio.maven.ServerCredentials;
 import io.gravitee.release.gio.bundle.BucketLayout;
 import io.gravitee.release.gio.bundle.BundleException;
 import io.gravitee.release.gio.bundle.s3.S3Store;
@@ -65,7 +66,7 @@ abstract class AbstractBundleMojo extends AbstractMojo {
         }
         var credentials = ServerCredentials.resolve(settings, decrypter, serverId, "gio.bundle.serverId");
         try (S3Store store = S3Store.connect(endpoint, region, bucket, credentials)) {
-            run(store, layout, new MavenConsole(getLog()));
+            run(store, layout, Console.of(getLog()::info, getLog()::warn, getLog()::debug));
         } catch (BundleException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package io.gravitee.release.gio.bundle.plugin;
 
+import io.gravitee.release.gio.log.Console;
 import io.gravitee.release.gio.bundle.BundleException;
 import io.gravitee.release.gio.bundle.distribution.BundlePackager;
 import io.gravitee.release.gio.bundle.distribution.DistributionMap;
@@ -80,7 +81,7 @@ public class PackageMojo extends AbstractMojo {
         try {
             Manifest parsed = Manifest.read(manifest.toPath());
             DistributionMap map = distributionMap == null ? DistributionMap.defaults() : DistributionMap.read(distributionMap.toPath());
-            new BundlePackager(new ResolverArtifactSource(system, session, repositories()), map, new MavenConsole(getLog()))
+            new BundlePackager(new ResolverArtifactSource(system, session, repositories()), map, Console.of(getLog()::info, getLog()::warn, getLog()::debug))
                     .assemble(parsed, manifest.toPath(), output.toPath(), dryRun);
         } catch (ManifestException | BundleException e) {
             throw new MojoFailureException(e.getMessage(), e);

@@ -1,4 +1,4 @@
-package io.gravitee.release.gio.bundle.plugin;
+package io.gravitee.release.gio.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
