@@ -92,16 +92,20 @@ class RepositoryStagingTest {
         }
     }
 
-    static HttpResponse<byte[]> get(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((nexus.credentials().username() + ":" + nexus.credentials().password())
-                        .getBytes(StandardCharsets.UTF_8))).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    static String basic() throws Exception {
+        Nexus3Peer peer = Nexus3Peer.shared();
+        return "Basic " + Base64.getEncoder().encodeToString((peer.credentials().username() + ":"
+                + peer.credentials().password()).getBytes(StandardCharsets.UTF_8));
     }
 
+    static HttpResponse<byte[]> get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", basic()).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** A PUT straight to Nexus (not through the proxy). */
     static int put(String url, byte[] body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((nexus.credentials().username() + ":" + nexus.credentials().password())
-                        .getBytes(StandardCharsets.UTF_8))).PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", basic()).PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
