@@ -1,5 +1,6 @@
 package io.gravitee.release.gio.sandbox;
 
+import io.gravitee.release.gio.sandbox.central.CentralPeer;
 import io.gravitee.release.gio.sandbox.git.GitPeer;
 import io.gravitee.release.gio.sandbox.maven.Nexus3Peer;
 import io.gravitee.release.gio.sandbox.s3.S3Peer;
@@ -19,7 +20,7 @@ public enum PeerKind {
     MAVEN("maven", Nexus3Peer::new),
     S3("s3", S3Peer::new),
     NEXUS2("nexus2", Nexus2Peer::new),
-    CENTRAL("central", null);
+    CENTRAL("central", CentralPeer::new);
 
     private final String id;
     private final PeerFactory factory;

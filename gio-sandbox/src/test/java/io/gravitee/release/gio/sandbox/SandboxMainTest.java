@@ -59,8 +59,6 @@ class SandboxMainTest {
         "start --dir d extra                        | unexpected argument 'extra'",
         "start --dir d --port 80                    | unknown option --port for start",
         "start --dir d --only git,ftp               | unknown peer 'ftp' in --only: known peers are git,maven,s3,nexus2,central",
-        "start --dir d --only git,central           | peer central is not available yet; available: git,maven,s3,nexus2",
-        "start --dir d --only central               | peer central is not available yet",
         "start --dir d --only ,                     | --only names no peer",
         "fixture --dir d                            | --manifest is required",
         "fixture --manifest nope.json --dir d       | manifest nope.json is not a file",

@@ -36,16 +36,17 @@ class SandboxPeersTest {
     @Test
     void startsEveryDefaultPeerAndDescribesThemInSandboxJsonAndSettingsXml() throws Exception {
         Nexus3Peer nexus = Nexus3Peer.shared();
-        assertEquals(List.of(PeerKind.GIT, PeerKind.MAVEN, PeerKind.S3, PeerKind.NEXUS2),
+        assertEquals(List.of(PeerKind.GIT, PeerKind.MAVEN, PeerKind.S3, PeerKind.NEXUS2, PeerKind.CENTRAL),
                 List.copyOf(PeerKind.availableKinds()));
         int s3Port;
         int nexus2Port;
+        int centralPort;
         try (Sandbox sandbox = Sandbox.start(tmp.resolve("sb"), PeerKind.availableKinds(), Map.of(),
                 Console.silent(), Map.of(PeerKind.MAVEN, nexus))) {
             JsonNode json = new ObjectMapper().readTree(sandbox.sandboxJson().toFile());
             List<String> names = new ArrayList<>();
             json.fieldNames().forEachRemaining(names::add);
-            assertEquals(List.of("git", "maven", "s3", "nexus2"), names);
+            assertEquals(List.of("git", "maven", "s3", "nexus2", "central"), names);
 
             JsonNode maven = json.get("maven");
             assertEquals(nexus.baseUrl() + "repository/maven-releases/", maven.get("url").asText());
@@ -72,6 +73,18 @@ class SandboxPeersTest {
             assertEquals(200, profiles.statusCode(), "the staging API answers under nexusUrl/service/local/");
             assertTrue(profiles.body().contains("12a3b4c5d6e7f8"), profiles.body());
 
+            JsonNode central = json.get("central");
+            String centralUrl = central.get("url").asText();
+            assertTrue(centralUrl.matches("http://127\\.0\\.0\\.1:\\d+/?"), centralUrl);
+            assertEquals(centralUrl.replaceAll("/$", "") + "/repo/", central.get("repoUrl").asText());
+            centralPort = URI.create(centralUrl).getPort();
+            HttpResponse<String> published = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    centralUrl.replaceAll("/$", "") + "/api/v1/publisher/published?namespace=io.x&name=y&version=1"))
+                    .header("Authorization", "Bearer " + Base64.getEncoder().encodeToString((central.get("username")
+                            .asText() + ":" + central.get("password").asText()).getBytes(StandardCharsets.UTF_8)))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, published.statusCode(), "the Publisher API answers with the peer's user token");
+
             Document settings = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                     .parse(sandbox.settingsXml().toFile());
             List<String> servers = new ArrayList<>();
@@ -79,7 +92,7 @@ class SandboxPeersTest {
             for (int i = 0; i < serverNodes.getLength(); i++) {
                 servers.add(text((Element) serverNodes.item(i), "id"));
             }
-            assertEquals(List.of("gio-git", "gio-maven", "gio-s3", "gio-nexus2", "gio-maven-snapshots"), servers);
+            assertEquals(List.of("gio-git", "gio-maven", "gio-s3", "gio-nexus2", "gio-central", "gio-maven-snapshots"), servers);
             assertEquals("gio-sandbox", settings.getElementsByTagName("activeProfile").item(0).getTextContent());
             NodeList repositories = settings.getElementsByTagName("repository");
             assertEquals(2, repositories.getLength());
@@ -92,7 +105,7 @@ class SandboxPeersTest {
             assertEquals(0, settings.getElementsByTagName("mirror").getLength(), "Maven Central stays reachable");
             assertEquals(0, settings.getElementsByTagName("pluginRepository").getLength());
         }
-        for (int port : new int[] {s3Port, nexus2Port}) {
+        for (int port : new int[] {s3Port, nexus2Port, centralPort}) {
             assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", port).close());
         }
         assertTrue(nexus.process().orElseThrow().isAlive(), "a peer attached as running is left running");

@@ -98,9 +98,14 @@ public final class StagingService {
         if (present == artifacts) {
             ledger.move("all files already public", StagingState.PUBLISHED, version, null);
             notes.add("all " + artifacts + " files are already in the public repository: marked published, nothing uploaded");
+            for (StagingArea leftover : backend.findByMarker(target)) {
+                if (leftover.status() != Status.PUBLISHED && leftover.status() != Status.GONE) {
+                    dropLeftover(leftover, ledger, notes, false); // e.g. a staged copy a crash left after promotion
+                }
+            }
             return outcome(target, Result.ALREADY_PUBLISHED, null, 0, 0, start, notes);
         }
-        if (present > 0) {
+        if (present > 0 && !backend.completesPartialPublication()) {
             throw new StagingException(present + " of " + artifacts + " files of " + target.marker() + " are already"
                     + " public but not all: a partial publication cannot be completed by uploading again; check the"
                     + " public repository");
@@ -185,6 +190,11 @@ public final class StagingService {
         long bytes = files.stream().mapToLong(StagedFile::size).sum();
         try {
             area = backend.upload(area, files, Progress.of("Upload to " + area.id(), files.size(), bytes, console));
+            if (!area.id().equals(ids.get(StagingLedger.AREA_ID))) {
+                // The server named the area only now (Central's deployment id): recorded before the first poll.
+                ids = Map.of("version", target.version(), StagingLedger.AREA_ID, area.id());
+                ledger.move("uploaded as " + area.id(), StagingState.STAGING, ids, null);
+            }
             area = backend.verify(area, options.verifyTimeout());
             if (area.status() != Status.VERIFIED) {
                 throw new StagingException("Closing staging repository " + area.id() + " failed:\n  - "

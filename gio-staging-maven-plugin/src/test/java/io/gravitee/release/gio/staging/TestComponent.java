@@ -28,11 +28,13 @@ final class TestComponent {
 
     final Path checkout;
     final Path repository;
+    final String group;
     final List<String> releasedPaths = new ArrayList<>();
 
-    private TestComponent(Path checkout, Path repository) {
+    private TestComponent(Path checkout, Path repository, String group) {
         this.checkout = checkout;
         this.repository = repository;
+        this.group = group;
     }
 
     static TestComponent create(Path dir) throws Exception {
@@ -41,17 +43,22 @@ final class TestComponent {
 
     /** @param jarSize size of each generated jar */
     static TestComponent create(Path dir, int jarSize) throws Exception {
-        TestComponent c = new TestComponent(dir.resolve("checkout"), dir.resolve("private-repo"));
+        return create(dir, jarSize, GROUP);
+    }
+
+    /** @param group the groupId of every module (tests sharing one immutable release repository use their own) */
+    static TestComponent create(Path dir, int jarSize, String group) throws Exception {
+        TestComponent c = new TestComponent(dir.resolve("checkout"), dir.resolve("private-repo"), group);
         Files.createDirectories(c.checkout);
         Files.createDirectories(c.repository);
-        String root = pom("demo", "pom", null, """
+        String root = pom(group, "demo", "pom", null, """
                   <modules>
                     <module>demo-core</module>
                     <module>demo-distribution</module>
                   </modules>
                 """);
-        String core = pom("demo-core", "jar", "demo", "");
-        String dist = pom("demo-distribution", "pom", "demo", "");
+        String core = pom(group, "demo-core", "jar", "demo", "");
+        String dist = pom(group, "demo-distribution", "pom", "demo", "");
         try (Git git = Git.init().setDirectory(c.checkout.toFile()).setInitialBranch("master").call()) {
             Files.writeString(c.checkout.resolve("pom.xml"), root);
             Files.createDirectories(c.checkout.resolve("demo-core"));
@@ -76,6 +83,10 @@ final class TestComponent {
     }
 
     static String pom(String artifactId, String packaging, String parent, String extra) {
+        return pom(GROUP, artifactId, packaging, parent, extra);
+    }
+
+    static String pom(String group, String artifactId, String packaging, String parent, String extra) {
         String parentXml = parent == null ? "" : """
                   <parent>
                     <groupId>io.gravitee.demo</groupId>
@@ -96,18 +107,22 @@ final class TestComponent {
                   <developers><developer><id>gio</id><name>gio</name></developer></developers>
                   <scm><url>https://github.com/gravitee-io/demo</url><connection>scm:git:https://github.com/gravitee-io/demo.git</connection></scm>
                 %s</project>
-                """.formatted(parentXml, coordinates, artifactId, packaging, artifactId, extra);
+                """.formatted(parentXml, coordinates, artifactId, packaging, artifactId, extra).replace(GROUP, group);
     }
 
     /** Path of a released file in the repository layout. */
     static String path(String artifactId, String classifier, String extension) {
-        return GROUP.replace('.', '/') + "/" + artifactId + "/" + VERSION + "/" + artifactId + "-" + VERSION
+        return path(GROUP, artifactId, classifier, extension);
+    }
+
+    static String path(String group, String artifactId, String classifier, String extension) {
+        return group.replace('.', '/') + "/" + artifactId + "/" + VERSION + "/" + artifactId + "-" + VERSION
                 + (classifier.isEmpty() ? "" : "-" + classifier) + "." + extension;
     }
 
     /** Writes a released file with its .asc, .sha1 and .md5 (and the .asc's checksums). */
     void release(String artifactId, String classifier, String extension, byte[] content) throws IOException {
-        String path = path(artifactId, classifier, extension);
+        String path = path(group, artifactId, classifier, extension);
         write(path, content);
         write(path + ".asc", TestSigner.MAIN.sign(content));
         if (!releasedPaths.contains(path)) {

@@ -41,6 +41,15 @@ public interface StagingBackend {
      */
     int countPublished(List<StagedFile> files);
 
+    /**
+     * True when some files already in the public repository do not stop a publication: the backend copies only
+     * what is missing and checks what is there (two-phase {@code repository} staging). False where publication is
+     * one server-side step, so that a partial publication is reported instead.
+     */
+    default boolean completesPartialPublication() {
+        return false;
+    }
+
     /** The area as the server knows it now ({@link StagingArea.Status#GONE} when it no longer exists). */
     StagingArea inspect(String id);
 

@@ -2,6 +2,7 @@ package io.gravitee.release.gio.staging.plugin;
 
 import io.gravitee.release.gio.credentials.Credentials;
 import io.gravitee.release.gio.log.Console;
+import io.gravitee.release.gio.maven.ServerCredentials;
 import io.gravitee.release.gio.staging.StagingException;
 import io.gravitee.release.gio.staging.resolve.ArtifactFile;
 import io.gravitee.release.gio.staging.resolve.ArtifactResolver;
@@ -80,8 +81,8 @@ abstract class AbstractStagingMojo extends AbstractMojo {
     ResolvedComponent resolve(Console console) throws MojoFailureException {
         try {
             SourceRepository source = SourceRepository.parse(sourceRepository);
-            Credentials credentials = ServerCredentials.resolve(settings, decrypter, source.id(),
-                    "gio.staging.sourceRepository", false);
+            Credentials credentials = ServerCredentials.resolveOptional(settings, decrypter, source.id(),
+                    "gio.staging.sourceRepository").orElse(null);
             HttpArtifactFetcher http = source.url().startsWith("file:") || source.url().startsWith("http")
                     ? new HttpArtifactFetcher(source, credentials, console) : null;
             AttachedFileDiscovery discovery = new AttachedFileDiscovery(source, http,

@@ -2,14 +2,13 @@ package io.gravitee.release.gio.staging.plugin;
 
 import io.gravitee.release.gio.credentials.Credentials;
 import io.gravitee.release.gio.log.Console;
+import io.gravitee.release.gio.maven.ServerCredentials;
 import io.gravitee.release.gio.staging.StageOutcome;
 import io.gravitee.release.gio.staging.StageReport;
 import io.gravitee.release.gio.staging.StagingException;
 import io.gravitee.release.gio.staging.StagingLedger;
 import io.gravitee.release.gio.staging.StagingService;
 import io.gravitee.release.gio.staging.backend.StagingBackend;
-import io.gravitee.release.gio.staging.nexus2.Nexus2Backend;
-import io.gravitee.release.gio.staging.nexus2.Nexus2Options;
 import io.gravitee.release.gio.staging.resolve.ResolvedComponent;
 import io.gravitee.release.gio.staging.validate.Problem;
 import java.io.IOException;
@@ -26,21 +25,41 @@ import org.eclipse.aether.RepositorySystem;
 
 /**
  * Resolves and validates like {@code gio-staging:resolve}, then publishes through {@code -Dgio.staging.backend}
- * ({@code nexus2} for now): opens a staging repository marked {@code gio:<groupId>:<artifactId>:<version>},
- * records its id in the ledger, uploads in parallel, closes, releases. Re-running after any failure finishes
+ * ({@code nexus2}, {@code central} or {@code repository}): opens a staging area marked
+ * {@code gio:<groupId>:<artifactId>:<version>} (Nexus 2 staging repository, Central Portal deployment, staged copy
+ * in a hosted repository), records its id in the ledger, uploads, verifies, publishes. Re-running after any failure finishes
  * the work without publishing twice. The ledger is {@code -Dgio.ledger.url} (branch {@code -Dgio.ledger.branch})
  * when given, else a local one under {@code target/gio/}. Writes {@code target/gio/stage-report.{json,md}}.
  */
 @Mojo(name = "stage", aggregator = true, threadSafe = true)
 public class StageMojo extends AbstractStagingMojo {
 
-    /** {@code nexus2} (Nexus 2 staging / OSSRH Staging API). */
+    /**
+     * {@code nexus2} (Nexus 2 staging / OSSRH Staging API), {@code central} (Central Portal Publisher API) or
+     * {@code repository} (two-phase staging on a repository manager without staging, e.g. Nexus 3 OSS).
+     */
     @Parameter(property = "gio.staging.backend", defaultValue = "nexus2")
     String backend;
 
-    /** The staging server's base URL, e.g. {@code https://ossrh-staging-api.central.sonatype.com}. */
+    /**
+     * {@code nexus2}: the staging server's base URL, e.g. {@code https://ossrh-staging-api.central.sonatype.com};
+     * {@code central}: the Portal's base URL, e.g. {@code https://central.sonatype.com};
+     * {@code repository}: the release repository (redeploy disabled).
+     */
     @Parameter(property = "gio.staging.url", required = true)
     String url;
+
+    /** {@code repository} only: the hosted repository (redeploy allowed) where files are staged and verified. */
+    @Parameter(property = "gio.staging.stagingUrl")
+    String stagingUrl;
+
+    /** Seconds between two status reads of a closing or publishing staging repository / deployment. */
+    @Parameter(property = "gio.staging.pollInterval", defaultValue = "5")
+    int pollIntervalSeconds;
+
+    /** {@code central} only: the Portal's bundle size limit; a larger bundle is split per Maven component. */
+    @Parameter(property = "gio.staging.maxBundleBytes", defaultValue = "1073741824")
+    long maxBundleBytes;
 
     /** The settings.xml server holding the deployment user's credentials. */
     @Parameter(property = "gio.staging.serverId", required = true)
@@ -86,10 +105,10 @@ public class StageMojo extends AbstractStagingMojo {
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         Console console = console();
-        if (!"nexus2".equals(backend)) {
-            throw new MojoFailureException("-Dgio.staging.backend=" + backend + " is not available yet: use nexus2");
-        }
-        Credentials credentials = ServerCredentials.resolve(settings, decrypter, serverId, "gio.staging.serverId", true);
+        BackendSelection selection = new BackendSelection(backend, url, stagingUrl, profileId, publicUrl, threads,
+                Duration.ofSeconds(Math.max(1, pollIntervalSeconds)), maxBundleBytes);
+        selection.check();
+        Credentials credentials = ServerCredentials.resolve(settings, decrypter, serverId, "gio.staging.serverId");
         ResolvedComponent component = resolve(console);
         String name = component.root().artifactId();
         String version = component.root().version();
@@ -98,8 +117,7 @@ public class StageMojo extends AbstractStagingMojo {
             report(name, version, null, problems, summary(problems));
             throw new MojoFailureException(summary(problems));
         }
-        StagingBackend staging = new Nexus2Backend(Nexus2Options.of(url, credentials, profileId).withPublicUrl(publicUrl)
-                .withThreads(threads), console);
+        StagingBackend staging = selection.create(credentials, console);
         Path gio = outputDirectory.toPath();
         StagingService service = new StagingService(staging, () -> StagingLedger.open(
                 ledgerUrl == null || ledgerUrl.isBlank() ? StagingLedger.local(gio) : StagingLedger.remote(ledgerUrl,
