@@ -8,7 +8,7 @@ import io.gravitee.release.gio.log.Console;
 import io.gravitee.release.gio.sandbox.central.CentralConfig;
 import io.gravitee.release.gio.sandbox.central.CentralEmulator;
 import io.gravitee.release.gio.sandbox.central.DeploymentState;
-import io.gravitee.release.gio.sandbox.central.FaultRule;
+import io.gravitee.release.gio.sandbox.http.FaultRule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
