@@ -42,6 +42,14 @@ final class CentralHandler extends Handler.Abstract {
     /** A complete answer, built before anything is sent so that a fault can still replace it. */
     private record Reply(int status, String contentType, byte[] body, long requestBytes) {}
 
+    private static void drain(Request request) {
+        try {
+            org.eclipse.jetty.io.Content.Source.consumeAll(request);
+        } catch (java.io.IOException e) {
+            // The client went away: the fault's answer will not reach it anyway.
+        }
+    }
+
     CentralHandler(CentralEmulator emulator, DeploymentStore store, Path uploadsDir) {
         this.emulator = emulator;
         this.store = store;
@@ -64,6 +72,9 @@ final class CentralHandler extends Handler.Abstract {
                     return true;
                 }
                 case RESPOND -> {
+                    // Read the upload before answering: answering while the client still sends a bundle makes it
+                    // see a broken pipe instead of the injected status.
+                    drain(request);
                     send(request, response, callback, method, path, query, injected(f), faultName);
                     return true;
                 }
