@@ -49,6 +49,8 @@ public final class ProductStagingFixture {
     public final Path repository;
     public final Path checkout;
     public final List<String> releasedPaths = new ArrayList<>();
+    /** Signatures are verified only where the signing key is known: in the JVM that created the fixture. */
+    private boolean signedHere;
     final PersonIdent who = new PersonIdent("gio test", "gio@example.com");
 
     private ProductStagingFixture(Path root) {
@@ -90,6 +92,7 @@ public final class ProductStagingFixture {
         }
         released = released.withProductReleased();
         f.releaseProduct(released, product);
+        f.signedHere = true;
         Git.cloneRepository().setURI(f.git.resolve("release.git").toUri().toString()).setDirectory(f.checkout.toFile())
                 .call().close();
         return f;
@@ -181,11 +184,16 @@ public final class ProductStagingFixture {
     }
 
     public StageAllRequest request(Nexus2Options nexus, boolean atomic, boolean dryRun, Console console) {
+        return request(nexus, atomic, dryRun, Duration.ofSeconds(30), console);
+    }
+
+    public StageAllRequest request(Nexus2Options nexus, boolean atomic, boolean dryRun, Duration leaseTtl,
+            Console console) {
         return new StageAllRequest(checkout, "release.json", Optional.empty(), git.toUri() + "{name}.git",
                 Optional.empty(), 3, atomic,
                 new StagingService.Options(dryRun, true, false, Duration.ofSeconds(30), Duration.ofSeconds(30)),
-                () -> new Nexus2Backend(nexus, console), resolver(console), Validator.central(TestSigner.MAIN.keyRing()),
-                new LeaseOptions(Duration.ofSeconds(30), false, "test"), root.resolve("work"));
+                () -> new Nexus2Backend(nexus, console), resolver(console), Validator.central(signedHere ? TestSigner.MAIN.keyRing() : null),
+                new LeaseOptions(leaseTtl, false, "test"), root.resolve("work"));
     }
 
     /** A file of the release repository's remote at a revision; null when absent. */
