@@ -112,6 +112,7 @@ git.commit().setOnly('release.json').setMessage('chore(): Prepare next version')
 git.push().setPushAll().setPushTags().call()
 git.close()
 // Hook and build files are not the release repository's business.
+new File(basedir, '.git/info').mkdirs()
 new File(basedir, '.git/info/exclude').text = '*\n'
 
 def port = new ServerSocket(0).withCloseable { it.localPort }

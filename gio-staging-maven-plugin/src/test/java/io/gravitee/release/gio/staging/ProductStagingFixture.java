@@ -66,6 +66,11 @@ public final class ProductStagingFixture {
 
     /** {@code count} components {@code comp-0..}, product 2.1.3; each jar {@code jarSize} bytes. */
     public static ProductStagingFixture create(Path root, int count, int jarSize) throws Exception {
+        return create(root, count, jarSize, 1);
+    }
+
+    /** With {@code modules} > 1, each component is a parent POM of that many jar modules. */
+    public static ProductStagingFixture create(Path root, int count, int jarSize, int modules) throws Exception {
         StringBuilder components = new StringBuilder();
         StringBuilder wave = new StringBuilder();
         for (int i = 0; i < count; i++) {
@@ -87,7 +92,7 @@ public final class ProductStagingFixture {
         Manifest released = start;
         for (Component c : start.pending()) {
             String version = c.version().release().toString();
-            f.releaseComponent(c.name(), c.version().toString(), version, jarSize);
+            f.releaseComponent(c.name(), c.version().toString(), version, jarSize, modules);
             released = released.withComponentReleased(c.name(), product);
         }
         released = released.withProductReleased();
@@ -98,13 +103,25 @@ public final class ProductStagingFixture {
         return f;
     }
 
-    private void releaseComponent(String name, String snapshot, String version, int jarSize) throws Exception {
+    private void releaseComponent(String name, String snapshot, String version, int jarSize, int modules)
+            throws Exception {
         Path clone = root.resolve("work-" + name);
         try (Git g = Git.cloneRepository().setURI(git.resolve(name + ".git").toUri().toString())
                 .setDirectory(clone.toFile()).call()) {
             Path pom = clone.resolve("pom.xml");
             Files.writeString(pom, Files.readString(pom).replace("<version>" + snapshot + "</version>",
                     "<version>" + version + "</version>"));
+            if (modules > 1) {
+                StringBuilder list = new StringBuilder("<modules>");
+                for (int m = 0; m < modules; m++) {
+                    String module = name + "-m" + m;
+                    list.append("<module>").append(module).append("</module>");
+                    Files.createDirectories(clone.resolve(module));
+                    Files.writeString(clone.resolve(module + "/pom.xml"), metadataPom(module, version, "jar"));
+                }
+                Files.writeString(pom, metadataPom(name, version, "pom").replace("</project>", list + "</modules>\n</project>"));
+                g.add().addFilepattern(".").call();
+            }
             g.commit().setAll(true).setMessage("release " + version).setAuthor(who).setCommitter(who).setSign(false).call();
             g.tag().setName(version).setAnnotated(true).setMessage(version).setTagger(who).setSigned(false).call();
             Files.writeString(pom, Files.readString(pom).replace("<version>" + version + "</version>",
@@ -112,13 +129,33 @@ public final class ProductStagingFixture {
             g.commit().setAll(true).setMessage("next").setAuthor(who).setCommitter(who).setSign(false).call();
             g.push().setPushAll().setPushTags().call();
         }
-        String pomXml = """
+        long seed = name.hashCode();
+        if (modules > 1) {
+            deploy(name, version, "", "pom", metadataPom(name, version, "pom").getBytes(StandardCharsets.UTF_8));
+            for (int m = 0; m < modules; m++) {
+                String module = name + "-m" + m;
+                deploy(module, version, "", "pom", metadataPom(module, version, "jar").getBytes(StandardCharsets.UTF_8));
+                deploy(module, version, "", "jar", TestComponent.bytes(seed + 3 * m, jarSize));
+                deploy(module, version, "sources", "jar", TestComponent.bytes(seed + 3 * m + 1, Math.max(16, jarSize / 4)));
+                deploy(module, version, "javadoc", "jar", TestComponent.bytes(seed + 3 * m + 2, Math.max(16, jarSize / 4)));
+            }
+            return;
+        }
+        String pomXml = metadataPom(name, version, "jar");
+        deploy(name, version, "", "pom", pomXml.getBytes(StandardCharsets.UTF_8));
+        deploy(name, version, "", "jar", TestComponent.bytes(seed, jarSize));
+        deploy(name, version, "sources", "jar", TestComponent.bytes(seed + 1, Math.max(16, jarSize / 4)));
+        deploy(name, version, "javadoc", "jar", TestComponent.bytes(seed + 2, Math.max(16, jarSize / 4)));
+    }
+
+    static String metadataPom(String name, String version, String packaging) {
+        return """
                 <project xmlns="http://maven.apache.org/POM/4.0.0">
                   <modelVersion>4.0.0</modelVersion>
                   <groupId>%s</groupId>
                   <artifactId>%s</artifactId>
                   <version>%s</version>
-                  <packaging>jar</packaging>
+                  <packaging>%s</packaging>
                   <name>%s</name>
                   <description>A component staged by the stage-all tests</description>
                   <url>https://gravitee.io</url>
@@ -126,12 +163,7 @@ public final class ProductStagingFixture {
                   <developers><developer><id>gio</id><name>gio</name></developer></developers>
                   <scm><url>https://github.com/gravitee-io/%s</url><connection>scm:git:https://github.com/gravitee-io/%s.git</connection></scm>
                 </project>
-                """.formatted(GROUP, name, version, name, name, name);
-        long seed = name.hashCode();
-        deploy(name, version, "", "pom", pomXml.getBytes(StandardCharsets.UTF_8));
-        deploy(name, version, "", "jar", TestComponent.bytes(seed, jarSize));
-        deploy(name, version, "sources", "jar", TestComponent.bytes(seed + 1, Math.max(16, jarSize / 4)));
-        deploy(name, version, "javadoc", "jar", TestComponent.bytes(seed + 2, Math.max(16, jarSize / 4)));
+                """.formatted(GROUP, name, version, packaging, name, name, name);
     }
 
     /** Path of a released file in the repository layout. */
