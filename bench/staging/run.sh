@@ -49,7 +49,7 @@ nsmp() { # $1 = image dir; prints nothing, fails loudly
       -DserverId=gio-nexus2 -DstagingProfileId=12a3b4c5d6e7f8 -DrepositoryDirectory="$1" -DautoReleaseAfterClose=true \
       -DstagingProgressPauseDurationSeconds=1 >> "$work/nsmp.log" 2>&1) || { echo "NSMP failed: see $work/nsmp.log" >&2; exit 1; }
 }
-timed() { # $1 = label; runs the rest; appends "label seconds rss_kb" to $work/times
+timed() { # $1 = label; runs the rest (a command, not a function); appends "label seconds rss_kb" to $work/times
   local label=$1; shift
   local start end
   start=$(date +%s.%N)
@@ -64,13 +64,14 @@ bench generate "$work/b" 10 4 2097152 > "$work/generate-b.log"
 
 echo "== (a) one component of 40 modules"
 start_nexus 300 a
-timed a-nsmp nsmp "$work/a/images/comp-0"
-timed a-gio bench stage-all "$work/a" "$proxy_url" 1 8 > "$work/a-gio.log" 2>&1
+export -f nsmp; export work root proxy_url
+timed a-nsmp bash -c 'nsmp "$0"' "$work/a/images/comp-0"
+timed a-gio java -cp "$cp" io.gravitee.release.gio.staging.StagingBench stage-all "$work/a" "$proxy_url" 1 8 > "$work/a-gio.log" 2>&1
 echo "== (b) 10 components, close and release 5 s each"
 start_nexus 5000 b
-nsmp_b() { for i in $(seq 0 9); do nsmp "$work/b/images/comp-$i"; done; }
-timed b-nsmp nsmp_b
-timed b-gio bench stage-all "$work/b" "$proxy_url" 10 4 > "$work/b-gio.log" 2>&1
+export proxy_url
+timed b-nsmp bash -c 'for i in $(seq 0 9); do nsmp "$work/b/images/comp-$i"; done'
+timed b-gio java -cp "$cp" io.gravitee.release.gio.staging.StagingBench stage-all "$work/b" "$proxy_url" 10 4 > "$work/b-gio.log" 2>&1
 
 python3 - "$work" <<'PY'
 import json, os, sys
