@@ -2,6 +2,7 @@ package io.gravitee.release.gio.staging;
 
 import io.gravitee.release.gio.ledger.ComponentEntry;
 import io.gravitee.release.gio.ledger.Ledger;
+import io.gravitee.release.gio.ledger.LedgerDraft;
 import io.gravitee.release.gio.ledger.LedgerLocation;
 import io.gravitee.release.gio.ledger.LedgerState;
 import io.gravitee.release.gio.ledger.Lifecycle;
@@ -36,15 +37,33 @@ public final class StagingLedger implements AutoCloseable {
 
     private final Ledger ledger;
     private final String component;
+    private final boolean owned;
+    private final MoveHook hook;
 
-    private StagingLedger(Ledger ledger, String component) {
+    /** Edits other files of the ledger repository in the same commit as a move (e.g. {@code nexus-staging.json}). */
+    @FunctionalInterface
+    public interface MoveHook {
+        void onMove(LedgerDraft draft, StagingState to) throws IOException;
+    }
+
+    private StagingLedger(Ledger ledger, String component, boolean owned, MoveHook hook) {
         this.ledger = ledger;
         this.component = component;
+        this.owned = owned;
+        this.hook = hook;
+    }
+
+    /**
+     * One component's entry in a ledger shared by the components of an orchestrated staging: closing it leaves
+     * {@code ledger} open, and {@code hook} runs inside each move's commit.
+     */
+    public static StagingLedger shared(Ledger ledger, String component, MoveHook hook) {
+        return new StagingLedger(ledger, component, false, hook);
     }
 
     /** The ledger at {@code location}, its working clone in {@code workDir}. */
     public static StagingLedger open(LedgerLocation location, Path workDir, String component, Console console) {
-        return new StagingLedger(Ledger.open(location, workDir, console), component);
+        return new StagingLedger(Ledger.open(location, workDir, console), component, true, (draft, to) -> { });
     }
 
     /** The location of a ledger in git at {@code url}, branch {@code branch}. */
@@ -96,6 +115,7 @@ public final class StagingLedger implements AutoCloseable {
                         : state.transition(component, step, now);
             }
             draft.setState(state);
+            hook.onMove(draft, to);
         });
     }
 
@@ -127,6 +147,8 @@ public final class StagingLedger implements AutoCloseable {
 
     @Override
     public void close() {
-        ledger.close();
+        if (owned) {
+            ledger.close();
+        }
     }
 }

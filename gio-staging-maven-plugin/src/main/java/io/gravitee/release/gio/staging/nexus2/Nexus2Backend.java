@@ -77,27 +77,32 @@ public final class Nexus2Backend implements StagingBackend {
 
     @Override
     public int countPublished(List<StagedFile> files) {
+        // One or two GETs per file: in parallel, or a component of hundreds of files pays as many round trips.
+        List<Callable<String>> checks = new ArrayList<>();
+        for (StagedFile file : files) {
+            if (!file.isChecksum()) {
+                checks.add(() -> published(file));
+            }
+        }
+        Parallel.Results<String> results;
+        try {
+            results = Parallel.run(checks, client.options().threads(), true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StagingException("Interrupted while checking " + client.options().publicUrl());
+        }
+        if (!results.failures().isEmpty()) {
+            Throwable first = results.failures().get(0);
+            throw first instanceof StagingException s ? s : new StagingException(first.getMessage(), first);
+        }
         int present = 0;
         List<String> different = new ArrayList<>();
-        for (StagedFile file : files) {
-            if (file.isChecksum()) {
-                continue;
-            }
-            Answer sha1 = client.getPublic(client.options().publicUrl() + "/" + file.path() + ".sha1");
-            if (sha1.status() == 404) {
-                Answer content = client.getPublic(client.options().publicUrl() + "/" + file.path());
-                if (content.status() == 404) {
-                    continue;
-                }
-                requireOk(content, "Checking " + file.path() + " in " + client.options().publicUrl());
+        for (String result : results.values()) {
+            if (!result.isEmpty()) {
                 present++;
-                continue;
             }
-            requireOk(sha1, "Checking " + file.path() + " in " + client.options().publicUrl());
-            present++;
-            String declared = sha1.body().strip().split("\\s+")[0].toLowerCase(Locale.ROOT);
-            if (!declared.equals(file.sha1())) {
-                different.add(file.path() + " (published SHA-1 " + declared + ", resolved " + file.sha1() + ")");
+            if (result.startsWith("different:")) {
+                different.add(result.substring("different:".length()));
             }
         }
         if (!different.isEmpty()) {
@@ -106,6 +111,23 @@ public final class Nexus2Backend implements StagingBackend {
                     + "\nA published version is immutable: release a new version instead.");
         }
         return present;
+    }
+
+    /** "" when absent, "same" when published with the same SHA-1 (or without one), "different:..." otherwise. */
+    private String published(StagedFile file) throws IOException {
+        Answer sha1 = client.getPublic(client.options().publicUrl() + "/" + file.path() + ".sha1");
+        if (sha1.status() == 404) {
+            Answer content = client.getPublic(client.options().publicUrl() + "/" + file.path());
+            if (content.status() == 404) {
+                return "";
+            }
+            requireOk(content, "Checking " + file.path() + " in " + client.options().publicUrl());
+            return "same";
+        }
+        requireOk(sha1, "Checking " + file.path() + " in " + client.options().publicUrl());
+        String declared = sha1.body().strip().split("\\s+")[0].toLowerCase(Locale.ROOT);
+        return declared.equals(file.sha1()) ? "same"
+                : "different:" + file.path() + " (published SHA-1 " + declared + ", resolved " + file.sha1() + ")";
     }
 
     @Override

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Benchmark of gio-staging (issues 4 and 5); prints figures, asserts nothing. Every transfer goes through
+# ../shared/bench/wanproxy.py (40 ms RTT, 100 Mbit/s shared by all connections) in front of the Nexus 2 emulator,
+# which runs in its own JVM (bench main in gio-staging's test classes), as gio and NSMP each run in theirs.
+#  (a) issue 4: one component of 40 modules (jar 2 MB, sources and javadoc 512 KB, pom; each with a real .asc,
+#      .sha1, .md5, and the .asc's .sha1/.md5 that Central requires: 960 files, ~120 MB), released with gio
+#      (stage-all of a one-component product: clone at tag, resolve, validate, open, upload, close, release) vs
+#      nexus-staging-maven-plugin:1.7.0 deploy-staged-repository of the same files (upload, close, release).
+#  (b) issue 5: 10 components of 4 modules (~12 MB each), close and release taking 5 s each on the server:
+#      gio stage-all (components in parallel) vs NSMP run once per component in sequence (deploy, close, release).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+proxy="$root/../shared/bench/wanproxy.py"
+if [ ! -f "$proxy" ]; then
+  echo "error: $proxy is missing: this benchmark needs the shared WAN proxy (../shared/bench/wanproxy.py from the repository root)" >&2
+  exit 1
+fi
+work="$root/bench/target/staging"
+rm -rf "$work" && mkdir -p "$work"
+echo "== building gio-staging's test classes (nothing installed)"
+./mvnw -B -q -pl gio-staging-maven-plugin -am test-compile dependency:build-classpath -Dinvoker.skip \
+    -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=test >/dev/null
+cp="$root/gio-staging-maven-plugin/target/test-classes:$root/gio-staging-maven-plugin/target/classes:$(cat "$work/cp.txt")"
+bench() { java -cp "$cp" io.gravitee.release.gio.staging.StagingBench "$@"; }
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+start_nexus() { # $1 = transition ms, $2 = name; sets nexus_url and proxy_url
+  rm -f "$work/$2.url" "$work/$2.proxy"
+  bench server "$1" "$work/$2.url" > "$work/$2-server.log" 2>&1 & pids+=($!)
+  for _ in $(seq 1 300); do [ -s "$work/$2.url" ] && break; sleep 0.1; done
+  nexus_url=$(cat "$work/$2.url")
+  local port=${nexus_url##*:}; port=${port%%/*}
+  python3 "$proxy" --listen-port 0 --target "127.0.0.1:$port" --rtt-ms 40 --mbit 100 > "$work/$2.proxy" 2>&1 & pids+=($!)
+  for _ in $(seq 1 100); do grep -q READY "$work/$2.proxy" 2>/dev/null && break; sleep 0.1; done
+  proxy_url="http://127.0.0.1:$(awk '/READY/ {print $2}' "$work/$2.proxy")"
+}
+
+cat > "$work/settings.xml" <<XML
+<settings><servers><server><id>gio-nexus2</id><username>deployment</username><password>deployment123</password></server></servers></settings>
+XML
+mkdir -p "$work/nsmp"
+export MAVEN_OPTS="--add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/java.util=ALL-UNNAMED --add-opens java.base/java.text=ALL-UNNAMED --add-opens java.desktop/java.awt.font=ALL-UNNAMED"
+nsmp() { # $1 = image dir; prints nothing, fails loudly
+  (cd "$work/nsmp" && "$root/mvnw" -B -s "$work/settings.xml" \
+      org.sonatype.plugins:nexus-staging-maven-plugin:1.7.0:deploy-staged-repository -DnexusUrl="$proxy_url" \
+      -DserverId=gio-nexus2 -DstagingProfileId=12a3b4c5d6e7f8 -DrepositoryDirectory="$1" -DautoReleaseAfterClose=true \
+      -DstagingProgressPauseDurationSeconds=1 >> "$work/nsmp.log" 2>&1) || { echo "NSMP failed: see $work/nsmp.log" >&2; exit 1; }
+}
+timed() { # $1 = label; runs the rest (a command, not a function); appends "label seconds rss_kb" to $work/times
+  local label=$1; shift
+  local start end
+  start=$(date +%s.%N)
+  /usr/bin/time -f "%M" -o "$work/$label.rss" "$@"
+  end=$(date +%s.%N)
+  echo "$label $(python3 -c "print(f'{$end - $start:.2f}')") $(tail -1 "$work/$label.rss")" >> "$work/times"
+}
+
+echo "== generating the products (signed with a key made for the run)"
+bench generate "$work/a" 1 40 2097152 > "$work/generate-a.log"
+bench generate "$work/b" 10 4 2097152 > "$work/generate-b.log"
+
+echo "== (a) one component of 40 modules"
+start_nexus 300 a
+export -f nsmp; export work root proxy_url
+timed a-nsmp bash -c 'nsmp "$0"' "$work/a/images/comp-0"
+timed a-gio java -cp "$cp" io.gravitee.release.gio.staging.StagingBench stage-all "$work/a" "$proxy_url" 1 8 > "$work/a-gio.log" 2>&1
+echo "== (b) 10 components, close and release 5 s each"
+start_nexus 5000 b
+export proxy_url
+timed b-nsmp bash -c 'for i in $(seq 0 9); do nsmp "$work/b/images/comp-$i"; done'
+timed b-gio java -cp "$cp" io.gravitee.release.gio.staging.StagingBench stage-all "$work/b" "$proxy_url" 10 4 > "$work/b-gio.log" 2>&1
+
+python3 - "$work" <<'PY'
+import json, os, sys
+work = sys.argv[1]
+t = {l.split()[0]: (float(l.split()[1]), int(l.split()[2])) for l in open(os.path.join(work, "times"))}
+def files(d):
+    n = b = 0
+    for r, _, fs in os.walk(d):
+        for f in fs:
+            n += 1; b += os.path.getsize(os.path.join(r, f))
+    return n, b
+rate = 100e6 / 8; rtt = 0.040
+for case, image, threads in (("a", "a/images", 8), ("b", "b/images", 4)):
+    n, b = files(os.path.join(work, image))
+    gio, gio_rss = t[case + "-gio"]; nsmp, nsmp_rss = t[case + "-nsmp"]
+    floor = b / rate + n * rtt / threads
+    print(f"({case}) {n} files, {b / 1e6:.1f} MB uploaded by each tool")
+    print(f"    NSMP  {nsmp:7.1f} s   peak RSS {nsmp_rss / 1024:.0f} MB")
+    print(f"    gio   {gio:7.1f} s   peak RSS {gio_rss / 1024:.0f} MB   gio/NSMP = {gio / nsmp:.2f}   NSMP/gio = {nsmp / gio:.1f}x")
+    print(f"    floor {floor:7.1f} s   (bytes / 100 Mbit/s + {n} requests x 40 ms / {threads})   gio/floor = {gio / floor:.2f}")
+PY

@@ -1,0 +1,230 @@
+package io.gravitee.release.gio.staging.plugin;
+
+import io.gravitee.release.gio.credentials.Credentials;
+import io.gravitee.release.gio.git.GitCredentials;
+import io.gravitee.release.gio.ledger.LeaseOptions;
+import io.gravitee.release.gio.ledger.LedgerException;
+import io.gravitee.release.gio.log.Console;
+import io.gravitee.release.gio.manifest.Manifest;
+import io.gravitee.release.gio.manifest.ManifestException;
+import io.gravitee.release.gio.staging.StagingException;
+import io.gravitee.release.gio.staging.StagingService;
+import io.gravitee.release.gio.staging.product.ComponentResolver;
+import io.gravitee.release.gio.staging.product.ProductBackends;
+import io.gravitee.release.gio.staging.product.ProductStaging;
+import io.gravitee.release.gio.staging.product.StageAllReport;
+import io.gravitee.release.gio.staging.product.StageAllRequest;
+import io.gravitee.release.gio.staging.resolve.ArtifactFile;
+import io.gravitee.release.gio.staging.resolve.ArtifactResolver;
+import io.gravitee.release.gio.staging.resolve.AttachedFileDiscovery;
+import io.gravitee.release.gio.staging.resolve.HttpArtifactFetcher;
+import io.gravitee.release.gio.staging.resolve.SourceRepository;
+import io.gravitee.release.gio.staging.validate.SignatureRule;
+import io.gravitee.release.gio.staging.validate.Validator;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.eclipse.aether.RepositorySystem;
+
+/**
+ * Stages every released component of the product, in the release repository checkout (no {@code pom.xml}
+ * needed). On the first run it commits {@code nexus-staging.json}: {@code release.json} at tag
+ * {@code X.Y.Z_START} with {@code -SNAPSHOT} on every component the release {@code X.Y.Z} released (its
+ * {@code since} is {@code X.Y.Z} at tag {@code X.Y.Z}). Then, components in parallel ({@code -Dgio.threads}): clone
+ * the component at its release tag into {@code target/gio/staging/<name>}, resolve its files from
+ * {@code -Dgio.staging.sourceRepository}, validate them, stage them. Each step is a commit of
+ * {@code nexus-staging-ledger.json} (staging repository ids before the first upload); publishing a component
+ * strips its {@code -SNAPSHOT} in {@code nexus-staging.json} in the same commit. Re-running after any failure
+ * finishes the work without publishing anything twice. {@code -Dgio.staging.atomic=product} stages the whole
+ * product in one staging repository, published all or nothing. Writes
+ * {@code target/gio/stage-all-report.{json,md}}.
+ */
+@Mojo(name = "stage-all", requiresProject = false, aggregator = true, threadSafe = true)
+public class StageAllMojo extends AbstractMojo {
+
+    /** The release manifest, relative to the release checkout. */
+    @Parameter(property = "gio.manifest", defaultValue = "release.json")
+    String manifest;
+
+    /** The release to stage; default: the newest X.Y.Z whose tags X.Y.Z and X.Y.Z_START both exist. */
+    @Parameter(property = "gio.staging.release")
+    String release;
+
+    /** Git URL of a component, {@code {name}} being its name and {@code ${scmHttpUrl}} the manifest's. */
+    @Parameter(property = "gio.scm.urlTemplate", defaultValue = "${scmHttpUrl}{name}.git")
+    String urlTemplate;
+
+    /** The settings.xml server holding git credentials (components and release repository). */
+    @Parameter(property = "gio.scm.serverId")
+    String scmServerId;
+
+    /** {@code product}: the whole product in one staging repository, published all or nothing; else per component. */
+    @Parameter(property = "gio.staging.atomic", defaultValue = "component")
+    String atomic;
+
+    /** Components staged at once. Default: the number of cores. */
+    @Parameter(property = "gio.threads")
+    Integer threads;
+
+    /** Parallel transfers per component (resolution and upload). */
+    @Parameter(property = "gio.staging.transferThreads", defaultValue = "4")
+    int transferThreads;
+
+    /** The private repository components were released to, {@code id::url}. */
+    @Parameter(property = "gio.staging.sourceRepository", required = true)
+    String sourceRepository;
+
+    /** Classifiers every module has besides sources and javadoc, {@code classifier:extension,...}. */
+    @Parameter(property = "gio.staging.classifiers")
+    String classifiers;
+
+    /** An OpenPGP public key ring every signature must verify against. */
+    @Parameter(property = "gio.staging.publicKeyRing")
+    File publicKeyRing;
+
+    /** {@code nexus2} (Nexus 2 staging / OSSRH Staging API). */
+    @Parameter(property = "gio.staging.backend", defaultValue = "nexus2")
+    String backend;
+
+    /** The staging server's base URL. */
+    @Parameter(property = "gio.staging.url", required = true)
+    String url;
+
+    /** The settings.xml server of the deployment user. */
+    @Parameter(property = "gio.staging.serverId", required = true)
+    String serverId;
+
+    /** The staging profile id; evaluated from each component's groupId when absent. */
+    @Parameter(property = "gio.staging.profileId")
+    String profileId;
+
+    /** Where released files are publicly served (default: the server's releases). */
+    @Parameter(property = "gio.staging.publicUrl")
+    String publicUrl;
+
+    /** Release once closed; false stops at closed repositories. */
+    @Parameter(property = "gio.staging.autoRelease", defaultValue = "true")
+    boolean autoRelease;
+
+    /** Leave failed staging repositories for inspection. */
+    @Parameter(property = "gio.staging.keepOnFailure", defaultValue = "false")
+    boolean keepOnFailure;
+
+    /** Seconds to wait for a close, then for a release. */
+    @Parameter(property = "gio.staging.timeout", defaultValue = "900")
+    int timeoutSeconds;
+
+    /** Milliseconds between two polls of a closing or releasing repository. */
+    @Parameter(property = "gio.staging.pollMillis", defaultValue = "2000")
+    int pollMillis;
+
+    /** Resolve, validate and check credentials; write nothing anywhere (ledger included). */
+    @Parameter(property = "gio.dryRun", defaultValue = "false")
+    boolean dryRun;
+
+    /** Seconds the run's lease lasts without renewal. */
+    @Parameter(property = "gio.lock.ttl", defaultValue = "120")
+    int lockTtl;
+
+    /** Take over a live-looking lease (its holder is known dead). */
+    @Parameter(property = "gio.lock.force", defaultValue = "false")
+    boolean lockForce;
+
+    /** Where clones, resolved files and reports go. */
+    @Parameter(property = "gio.outputDirectory", defaultValue = "${basedir}/target/gio")
+    File outputDirectory;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    MavenSession session;
+
+    private final SettingsDecrypter decrypter;
+    private final RepositorySystem repositorySystem;
+
+    @Inject
+    public StageAllMojo(SettingsDecrypter decrypter, RepositorySystem repositorySystem) {
+        this.decrypter = decrypter;
+        this.repositorySystem = repositorySystem;
+    }
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        Console console = Console.of(getLog()::info, getLog()::warn, getLog()::debug);
+        Path checkout = Path.of(session.getRequest().getBaseDirectory() == null
+                ? System.getProperty("user.dir") : session.getRequest().getBaseDirectory());
+        Optional<GitCredentials> git = scmServerId == null || scmServerId.isBlank() ? Optional.empty()
+                : Optional.ofNullable(ServerCredentials.resolve(session.getSettings(), decrypter, scmServerId,
+                        "gio.scm.serverId", true)).map(c -> new GitCredentials(c.username(), c.secret()));
+        Credentials staging = ServerCredentials.resolve(session.getSettings(), decrypter, serverId, "gio.staging.serverId",
+                true);
+        Path work = outputDirectory.toPath();
+        StageAllReport report;
+        try {
+            if (!"product".equals(atomic) && !"component".equals(atomic)) {
+                throw new StagingException("-Dgio.staging.atomic=" + atomic + ": use product or component");
+            }
+            StageAllRequest request = new StageAllRequest(checkout, manifest,
+                    Optional.ofNullable(release).filter(r -> !r.isBlank()),
+                    urlTemplate.replace("${scmHttpUrl}", scmHttpUrl(checkout)), git,
+                    threads == null ? Runtime.getRuntime().availableProcessors() : threads, "product".equals(atomic),
+                    new StagingService.Options(dryRun, autoRelease, keepOnFailure, Duration.ofSeconds(timeoutSeconds),
+                            Duration.ofSeconds(timeoutSeconds)),
+                    new ProductBackends(backend, url, staging, profileId, publicUrl, transferThreads,
+                            Duration.ofMillis(pollMillis)).factory(console),
+                    resolver(console, work), validator(),
+                    new LeaseOptions(Duration.ofSeconds(lockTtl), lockForce, "gio-staging:stage-all"),
+                    work.resolve("staging"));
+            report = new ProductStaging(request, console).run();
+        } catch (StagingException | LedgerException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+        report.print(console);
+        try {
+            report.write(work);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write the report in " + work + ": " + e.getMessage(), e);
+        }
+        if (report.failed()) {
+            throw new MojoFailureException("The staging of " + report.product() + " " + report.version()
+                    + " is not complete: see the summary above and " + work.resolve("stage-all-report.md")
+                    + ". Fix the cause and run the same command again; it resumes where it stopped.");
+        }
+    }
+
+    private String scmHttpUrl(Path checkout) {
+        if (!urlTemplate.contains("${scmHttpUrl}")) {
+            return "";
+        }
+        try {
+            return Manifest.read(checkout.resolve(manifest)).scmHttpUrl().orElseThrow(() -> new StagingException(
+                    manifest + " has no scmHttpUrl: give -Dgio.scm.urlTemplate"));
+        } catch (ManifestException e) {
+            throw new StagingException(e.getMessage(), e);
+        }
+    }
+
+    private ComponentResolver resolver(Console console, Path work) throws MojoFailureException {
+        SourceRepository source = SourceRepository.parse(sourceRepository);
+        Credentials credentials = ServerCredentials.resolve(session.getSettings(), decrypter, source.id(),
+                "gio.staging.sourceRepository", false);
+        HttpArtifactFetcher http = new HttpArtifactFetcher(source, credentials, console);
+        AttachedFileDiscovery discovery = new AttachedFileDiscovery(source, http, ArtifactFile.Extra.parseList(classifiers));
+        ResolverArtifactFetcher fetcher = new ResolverArtifactFetcher(repositorySystem, session.getRepositorySession(),
+                source, credentials, work.resolve("staging/.resolver"));
+        return (checkout, tag, into) -> new ArtifactResolver(fetcher, discovery, console, transferThreads)
+                .resolveAtTag(checkout, tag, into);
+    }
+
+    private Validator validator() {
+        return Validator.central(publicKeyRing == null ? null : SignatureRule.readKeyRing(publicKeyRing.toPath()));
+    }
+}

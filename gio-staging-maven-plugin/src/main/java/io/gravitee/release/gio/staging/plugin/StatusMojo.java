@@ -1,0 +1,103 @@
+package io.gravitee.release.gio.staging.plugin;
+
+import io.gravitee.release.gio.credentials.Credentials;
+import io.gravitee.release.gio.git.GitCredentials;
+import io.gravitee.release.gio.ledger.LedgerException;
+import io.gravitee.release.gio.ledger.LedgerState;
+import io.gravitee.release.gio.log.Console;
+import io.gravitee.release.gio.staging.StagingException;
+import io.gravitee.release.gio.staging.product.LeftoverAreas;
+import io.gravitee.release.gio.staging.product.ProductBackends;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Lists the staging repositories the staging ledger of the release repository checkout knows (read back from
+ * the server), and every other one the server lists ({@code profile_repositories}; with Sonatype's OSSRH
+ * Staging API, which cannot list, only the ledger's, as the output says). No {@code pom.xml} needed.
+ */
+@Mojo(name = "status", requiresProject = false, aggregator = true, threadSafe = true)
+public class StatusMojo extends AbstractMojo {
+
+    /** {@code nexus2}. */
+    @Parameter(property = "gio.staging.backend", defaultValue = "nexus2")
+    String backend;
+
+    /** The staging server's base URL. */
+    @Parameter(property = "gio.staging.url", required = true)
+    String url;
+
+    /** The settings.xml server of the deployment user. */
+    @Parameter(property = "gio.staging.serverId", required = true)
+    String serverId;
+
+    /** The settings.xml server holding git credentials of the release repository. */
+    @Parameter(property = "gio.scm.serverId")
+    String scmServerId;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    MavenSession session;
+
+    final SettingsDecrypter decrypter;
+
+    @Inject
+    public StatusMojo(SettingsDecrypter decrypter) {
+        this.decrypter = decrypter;
+    }
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        Console console = Console.of(getLog()::info, getLog()::warn, getLog()::debug);
+        try {
+            LeftoverAreas.Inventory inventory = inventory(console);
+            print(inventory, console);
+        } catch (StagingException | LedgerException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+    }
+
+    LeftoverAreas areas(Console console) throws MojoFailureException {
+        Credentials credentials = ServerCredentials.resolve(session.getSettings(), decrypter, serverId,
+                "gio.staging.serverId", true);
+        return new LeftoverAreas(new ProductBackends(backend, url, credentials, null, null, 1, Duration.ofSeconds(2))
+                .factory(console).get(), url, credentials, console);
+    }
+
+    LeftoverAreas.Inventory inventory(Console console) throws MojoFailureException {
+        LeftoverAreas areas = areas(console);
+        return areas.inventory(ledger());
+    }
+
+    Optional<LedgerState> ledger() throws MojoFailureException {
+        GitCredentials git = null;
+        if (scmServerId != null && !scmServerId.isBlank()) {
+            Credentials c = ServerCredentials.resolve(session.getSettings(), decrypter, scmServerId, "gio.scm.serverId", true);
+            git = new GitCredentials(c.username(), c.secret());
+        }
+        Path dir = Path.of(session.getRequest().getBaseDirectory() == null ? System.getProperty("user.dir")
+                : session.getRequest().getBaseDirectory());
+        return LeftoverAreas.ledgerOf(dir, git);
+    }
+
+    static void print(LeftoverAreas.Inventory inventory, Console console) {
+        console.info(String.format("  %-26s  %-10s  %-24s  %-10s  %s", "staging repository", "status", "component (ledger)",
+                "gio's", "marker"));
+        for (LeftoverAreas.Row r : inventory.rows()) {
+            console.info(String.format("  %-26s  %-10s  %-24s  %-10s  %s", r.id(), r.status(),
+                    r.component().isEmpty() ? "" : r.component() + " " + r.ledgerState(), r.gios() ? "yes" : "no",
+                    r.marker()));
+        }
+        console.info("  " + inventory.leftovers().size() + " left behind (open, failed, or closed and not released)"
+                + (inventory.serverListed() ? "" : "; the server cannot list staging repositories (OSSRH Staging API):"
+                        + " only those the ledger recorded are shown"));
+    }
+}
