@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gravitee.release.gio.log.Console;
-import io.gravitee.release.gio.sandbox.nexus2.FaultRule;
-import io.gravitee.release.gio.sandbox.nexus2.LoggedRequest;
+import io.gravitee.release.gio.sandbox.http.FaultRule;
+import io.gravitee.release.gio.sandbox.http.LoggedRequest;
 import io.gravitee.release.gio.sandbox.nexus2.Nexus2Config;
 import io.gravitee.release.gio.sandbox.nexus2.Nexus2Emulator;
 import io.gravitee.release.gio.sandbox.nexus2.RepositorySnapshot;

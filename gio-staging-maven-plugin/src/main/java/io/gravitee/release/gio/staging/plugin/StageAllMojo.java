@@ -1,5 +1,6 @@
 package io.gravitee.release.gio.staging.plugin;
 
+import io.gravitee.release.gio.maven.ServerCredentials;
 import io.gravitee.release.gio.credentials.Credentials;
 import io.gravitee.release.gio.git.GitCredentials;
 import io.gravitee.release.gio.ledger.LeaseOptions;
@@ -163,9 +164,8 @@ public class StageAllMojo extends AbstractMojo {
                 ? System.getProperty("user.dir") : session.getRequest().getBaseDirectory());
         Optional<GitCredentials> git = scmServerId == null || scmServerId.isBlank() ? Optional.empty()
                 : Optional.ofNullable(ServerCredentials.resolve(session.getSettings(), decrypter, scmServerId,
-                        "gio.scm.serverId", true)).map(c -> new GitCredentials(c.username(), c.secret()));
-        Credentials staging = ServerCredentials.resolve(session.getSettings(), decrypter, serverId, "gio.staging.serverId",
-                true);
+                        "gio.scm.serverId")).map(c -> new GitCredentials(c.username(), c.secret()));
+        Credentials staging = ServerCredentials.resolve(session.getSettings(), decrypter, serverId, "gio.staging.serverId");
         Path work = outputDirectory.toPath();
         StageAllReport report;
         try {
@@ -214,8 +214,8 @@ public class StageAllMojo extends AbstractMojo {
 
     private ComponentResolver resolver(Console console, Path work) throws MojoFailureException {
         SourceRepository source = SourceRepository.parse(sourceRepository);
-        Credentials credentials = ServerCredentials.resolve(session.getSettings(), decrypter, source.id(),
-                "gio.staging.sourceRepository", false);
+        Credentials credentials = ServerCredentials.resolveOptional(session.getSettings(), decrypter, source.id(),
+                "gio.staging.sourceRepository").orElse(null);
         HttpArtifactFetcher http = new HttpArtifactFetcher(source, credentials, console);
         AttachedFileDiscovery discovery = new AttachedFileDiscovery(source, http, ArtifactFile.Extra.parseList(classifiers));
         ResolverArtifactFetcher fetcher = new ResolverArtifactFetcher(repositorySystem, session.getRepositorySession(),

@@ -1,5 +1,6 @@
 package io.gravitee.release.gio.staging.plugin;
 
+import io.gravitee.release.gio.maven.ServerCredentials;
 import io.gravitee.release.gio.credentials.Credentials;
 import io.gravitee.release.gio.git.GitCredentials;
 import io.gravitee.release.gio.ledger.LedgerException;
@@ -67,7 +68,7 @@ public class StatusMojo extends AbstractMojo {
 
     LeftoverAreas areas(Console console) throws MojoFailureException {
         Credentials credentials = ServerCredentials.resolve(session.getSettings(), decrypter, serverId,
-                "gio.staging.serverId", true);
+                "gio.staging.serverId");
         return new LeftoverAreas(new ProductBackends(backend, url, credentials, null, null, 1, Duration.ofSeconds(2))
                 .factory(console).get(), url, credentials, console);
     }
@@ -80,7 +81,7 @@ public class StatusMojo extends AbstractMojo {
     Optional<LedgerState> ledger() throws MojoFailureException {
         GitCredentials git = null;
         if (scmServerId != null && !scmServerId.isBlank()) {
-            Credentials c = ServerCredentials.resolve(session.getSettings(), decrypter, scmServerId, "gio.scm.serverId", true);
+            Credentials c = ServerCredentials.resolve(session.getSettings(), decrypter, scmServerId, "gio.scm.serverId");
             git = new GitCredentials(c.username(), c.secret());
         }
         Path dir = Path.of(session.getRequest().getBaseDirectory() == null ? System.getProperty("user.dir")
