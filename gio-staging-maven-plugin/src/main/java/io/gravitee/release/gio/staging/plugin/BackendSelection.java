@@ -1,5 +1,7 @@
 package io.gravitee.release.gio.staging.plugin;
 
+import io.gravitee.release.gio.staging.StagingException;
+import java.util.function.Supplier;
 import io.gravitee.release.gio.credentials.Credentials;
 import io.gravitee.release.gio.log.Console;
 import io.gravitee.release.gio.staging.backend.StagingBackend;
@@ -44,12 +46,27 @@ record BackendSelection(String backend, String url, String stagingUrl, String pr
         }
     }
 
+    /**
+     * Fresh backends for the orchestrated goals, which need one per component (a backend keeps per-run state, such
+     * as the evaluated staging profile). Checked now, so that a bad selection fails before anything is resolved.
+     */
+    Supplier<StagingBackend> factory(Credentials credentials, Console console) throws MojoFailureException {
+        create(credentials, console);
+        return () -> {
+            try {
+                return create(credentials, console);
+            } catch (MojoFailureException e) {
+                throw new StagingException(e.getMessage());
+            }
+        };
+    }
+
     StagingBackend create(Credentials credentials, Console console) throws MojoFailureException {
         check();
         try {
             return switch (backend) {
                 case "nexus2" -> new Nexus2Backend(Nexus2Options.of(url, credentials, profileId).withPublicUrl(publicUrl)
-                        .withThreads(threads), console);
+                        .withThreads(threads).withTimings(Duration.ofMinutes(2), pollInterval), console);
                 case "central" -> new CentralBackend(CentralOptions.of(url, credentials).withPublicUrl(publicUrl)
                         .withTimings(Duration.ofMinutes(5), pollInterval).withMaxBundleBytes(maxBundleBytes), console);
                 default -> new RepositoryBackend(RepositoryOptions.of(url, stagingUrl, credentials).withThreads(threads),

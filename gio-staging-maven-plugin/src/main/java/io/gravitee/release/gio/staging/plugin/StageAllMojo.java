@@ -11,7 +11,6 @@ import io.gravitee.release.gio.manifest.ManifestException;
 import io.gravitee.release.gio.staging.StagingException;
 import io.gravitee.release.gio.staging.StagingService;
 import io.gravitee.release.gio.staging.product.ComponentResolver;
-import io.gravitee.release.gio.staging.product.ProductBackends;
 import io.gravitee.release.gio.staging.product.ProductStaging;
 import io.gravitee.release.gio.staging.product.StageAllReport;
 import io.gravitee.release.gio.staging.product.StageAllRequest;
@@ -101,6 +100,14 @@ public class StageAllMojo extends AbstractMojo {
     @Parameter(property = "gio.staging.url", required = true)
     String url;
 
+    /** {@code repository} backend: the hosted repository where files wait before their promotion into the release one. */
+    @Parameter(property = "gio.staging.stagingUrl")
+    String stagingUrl;
+
+    /** {@code central} backend: the Portal's bundle size limit; larger products are split per component. */
+    @Parameter(property = "gio.staging.maxBundleBytes", defaultValue = "1073741824")
+    long maxBundleBytes;
+
     /** The settings.xml server of the deployment user. */
     @Parameter(property = "gio.staging.serverId", required = true)
     String serverId;
@@ -178,8 +185,8 @@ public class StageAllMojo extends AbstractMojo {
                     threads == null ? Runtime.getRuntime().availableProcessors() : threads, "product".equals(atomic),
                     new StagingService.Options(dryRun, autoRelease, keepOnFailure, Duration.ofSeconds(timeoutSeconds),
                             Duration.ofSeconds(timeoutSeconds)),
-                    new ProductBackends(backend, url, staging, profileId, publicUrl, transferThreads,
-                            Duration.ofMillis(pollMillis)).factory(console),
+                    new BackendSelection(backend, url, stagingUrl, profileId, publicUrl, transferThreads,
+                            Duration.ofMillis(pollMillis), maxBundleBytes).factory(staging, console),
                     resolver(console, work), validator(),
                     new LeaseOptions(Duration.ofSeconds(lockTtl), lockForce, "gio-staging:stage-all"),
                     work.resolve("staging"));

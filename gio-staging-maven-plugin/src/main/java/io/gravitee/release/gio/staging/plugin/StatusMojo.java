@@ -8,7 +8,6 @@ import io.gravitee.release.gio.ledger.LedgerState;
 import io.gravitee.release.gio.log.Console;
 import io.gravitee.release.gio.staging.StagingException;
 import io.gravitee.release.gio.staging.product.LeftoverAreas;
-import io.gravitee.release.gio.staging.product.ProductBackends;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -36,6 +35,10 @@ public class StatusMojo extends AbstractMojo {
     /** The staging server's base URL. */
     @Parameter(property = "gio.staging.url", required = true)
     String url;
+
+    /** {@code repository} backend: the hosted repository used for staging. */
+    @Parameter(property = "gio.staging.stagingUrl")
+    String stagingUrl;
 
     /** The settings.xml server of the deployment user. */
     @Parameter(property = "gio.staging.serverId", required = true)
@@ -69,8 +72,8 @@ public class StatusMojo extends AbstractMojo {
     LeftoverAreas areas(Console console) throws MojoFailureException {
         Credentials credentials = ServerCredentials.resolve(session.getSettings(), decrypter, serverId,
                 "gio.staging.serverId");
-        return new LeftoverAreas(new ProductBackends(backend, url, credentials, null, null, 1, Duration.ofSeconds(2))
-                .factory(console).get(), url, credentials, console);
+        return new LeftoverAreas(new BackendSelection(backend, url, stagingUrl, null, null, 1, Duration.ofSeconds(2),
+                Long.MAX_VALUE).create(credentials, console), url, credentials, console);
     }
 
     LeftoverAreas.Inventory inventory(Console console) throws MojoFailureException {
