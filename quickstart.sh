@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # gio Quick start: builds the suite, starts the embedded sandbox (git remotes, a real Nexus 3 as the private
-# repository, S3 via S3Proxy, Nexus 2 staging and Central Portal emulators), generates a sample product
+# repository, S3 via S3Proxy, the Nexus 2 staging emulator), generates a sample product
 # (quickstart/release.json: 7 components in 3 waves with real dependencies and zip distributions) and runs
-#   gio-release:release -> gio-bundle:package -> gio-bundle:upload
+#   gio-release:release -> gio-staging:stage-all -> gio-bundle:package -> gio-bundle:upload
 # then stops the sandbox and says what each step did and where the download site is.
 # Running it again resumes: every step finds its work done and says so. Start afresh with: rm -rf target/quickstart
 set -euo pipefail
@@ -18,11 +18,11 @@ summary="$work/summary.txt"
 step() { echo; echo "== $*"; }
 note() { echo "$*" | tee -a "$summary"; }
 
-step "1/6 Building gio (./mvnw -B verify runs the tests)"
+step "1/7 Building gio (./mvnw -B verify runs the tests)"
 ./mvnw -B -q install -DskipTests -Dinvoker.skip
 note "build: gio $version installed in the local Maven repository"
 
-step "2/6 Starting the sandbox in $sandbox (the private repository is a real Nexus 3: about a minute)"
+step "2/7 Starting the sandbox in $sandbox (the private repository is a real Nexus 3: about a minute)"
 java -jar gio-sandbox/target/gio-sandbox.jar signing-key --dir "$work"
 java -jar gio-sandbox/target/gio-sandbox.jar start --dir "$sandbox" --only git,maven,s3,nexus2 > "$work/sandbox.log" 2>&1 &
 sandbox_pid=$!
@@ -39,10 +39,10 @@ for _ in $(seq 1 600); do
 done
 grep -q "gio sandbox ready" "$work/sandbox.log" || { cat "$work/sandbox.log"; echo "the sandbox did not start in 10 minutes"; exit 1; }
 peer() { python3 -c "import json,sys; print(json.load(open('$sandbox/sandbox.json'))['$1']['$2'])"; }
-maven_url=$(peer maven url); s3_url=$(peer s3 url); bucket=$(peer s3 bucket)
+maven_url=$(peer maven url); s3_url=$(peer s3 url); bucket=$(peer s3 bucket); nexus2_url=$(peer nexus2 url)
 note "sandbox: running, peers and credentials in $sandbox/sandbox.json, Maven settings in $sandbox/settings.xml"
 
-step "3/6 The sample product's remotes"
+step "3/7 The sample product's remotes"
 if [ ! -d "$sandbox/git/release.git" ]; then
   java -jar gio-sandbox/target/gio-sandbox.jar fixture --manifest quickstart/release.json --dir "$sandbox" \
     --release-ready true \
@@ -63,15 +63,24 @@ MAVEN_GPG_KEY=$(cat "$work/signing/secret-key.asc")
 MAVEN_GPG_PASSPHRASE=$(cat "$work/signing/passphrase")
 mvn_in_release() { (cd "$work/release" && "$root/mvnw" -B --no-transfer-progress -s "$sandbox/settings.xml" "$@"); }
 
-step "4/6 gio-release:release (wave by wave, each component built, deployed to Nexus 3, tagged, pushed)"
+step "4/7 gio-release:release (wave by wave, each component built, deployed to Nexus 3, tagged, pushed)"
 mvn_in_release "$gio:gio-release-maven-plugin:$version:release" -Dgio.threads=2 \
   -Dgio.scm.urlTemplate="file://$sandbox/git/{name}.git" -Dgio.release.deployRepository="gio-maven::$maven_url" \
   | tee "$work/release.log" | grep -E "^\[(INFO|WARNING|ERROR)\] (Release|Wave|  |Nothing|.*nothing to release|BUILD)" || true
 grep -q "BUILD SUCCESS" "$work/release.log" || { echo "the release failed: see $work/release.log"; exit 1; }
 product_version=$(git -C "$work/release" tag --list '*.*.*' | grep -v _START | sort -V | tail -1)
-note "release: $(grep -cE 'RELEASED' "$work/release/target/gio/release-report.md" || true) component(s) released by this run, product $product_version tagged; report $work/release/target/gio/release-report.md"
+note "release: $(grep -c '| RELEASED |' "$work/release/target/gio/release-report.md" || true) component(s) released by this run, product $product_version tagged; report $work/release/target/gio/release-report.md"
 
-step "5/6 gio-bundle:package (distribution zips from the released components in Nexus 3)"
+step "5/7 gio-staging:stage-all (each released component resolved from Nexus 3, validated, staged and released on Nexus 2)"
+mvn_in_release "$gio:gio-staging-maven-plugin:$version:stage-all" -Dgio.threads=2 \
+  -Dgio.scm.urlTemplate="file://$sandbox/git/{name}.git" -Dgio.staging.sourceRepository="gio-maven::$maven_url" \
+  -Dgio.staging.backend=nexus2 -Dgio.staging.url="$nexus2_url" -Dgio.staging.serverId=gio-nexus2 \
+  -Dgio.staging.publicKeyRing="$work/signing/public-key.asc" \
+  | tee "$work/stage-all.log" | grep -E "^\[(INFO|WARNING|ERROR)\]" | grep -vE "^\[INFO\] (---|Building|-+|$|Scanning)" || true
+grep -q "BUILD SUCCESS" "$work/stage-all.log" || { echo "staging failed: see $work/stage-all.log"; exit 1; }
+note "staging: $(grep -c '| PUBLISHED |' "$work/release/target/gio/stage-all-report.md" || true) component(s) published on the Nexus 2 emulator by this run; report $work/release/target/gio/stage-all-report.md"
+
+step "6/7 gio-bundle:package (distribution zips from the released components in Nexus 3)"
 git -C "$work/release" show "$product_version:release.json" > "$work/release-$product_version.json"
 mvn_in_release "$gio:gio-bundle-maven-plugin:$version:package" -Dgio.manifest="$work/release-$product_version.json" \
   -Dgio.bundle.sourceRepository="gio-maven::$maven_url" -Dgio.bundle.distributionMap="$root/quickstart/distribution-map.json" \
@@ -79,7 +88,7 @@ mvn_in_release "$gio:gio-bundle-maven-plugin:$version:package" -Dgio.manifest="$
 grep -q "BUILD SUCCESS" "$work/package.log" || { echo "packaging failed: see $work/package.log"; exit 1; }
 note "package: $(find "$work/bundle" -name '*.zip' | wc -l) zip(s) in $work/bundle"
 
-step "6/6 gio-bundle:upload (to the S3 bucket serving the download site)"
+step "7/7 gio-bundle:upload (to the S3 bucket serving the download site)"
 mvn_in_release "$gio:gio-bundle-maven-plugin:$version:upload" -Dgio.bundle.source="$work/bundle" \
   -Dgio.bundle.endpoint="$s3_url" -Dgio.bundle.bucket="$bucket" -Dgio.bundle.prefix=sample-apim -Dgio.bundle.serverId=gio-s3 \
   | tee "$work/upload.log" | grep -E "^\[(INFO|WARNING|ERROR)\]" | grep -vE "^\[INFO\] (---|Building|-+|$)" || true
