@@ -10,6 +10,7 @@ try {
     assert log =~ /sample-common\s+1\.20\.2\s+PUBLISHED/
     assert log.contains('Nothing to stage: every component of 2.1.3 is published.'), 'the second run does nothing'
     assert log.contains('0 left behind'), 'status finds nothing left behind'
+    assert log.contains('Nothing to drop.'), 'drop finds nothing to drop'
 
     def report = new JsonSlurper().parse(new File(basedir, 'target/gio/stage-all-report.json'))
     assert !report.failed
