@@ -39,20 +39,45 @@ public record DeployRepository(String id, URI url, Optional<Credentials> credent
 
     /** Whether {@code groupId:artifactId:version}'s POM is in the repository. */
     public boolean contains(String groupId, String artifactId, String version) throws IOException {
-        String path = groupId.replace('.', '/') + "/" + artifactId + "/" + version + "/" + artifactId + "-" + version + ".pom";
-        URI pom = url.resolve(path);
-        if ("file".equals(pom.getScheme())) {
-            return Files.isRegularFile(Path.of(pom));
+        return has(groupId.replace('.', '/') + "/" + artifactId + "/" + version + "/" + artifactId + "-" + version + ".pom");
+    }
+
+    /** Whether the file at {@code path} (relative to the repository root, with {@code /}) is in the repository. */
+    public boolean has(String path) throws IOException {
+        URI file = url.resolve(path);
+        if ("file".equals(file.getScheme())) {
+            return Files.isRegularFile(Path.of(file));
         }
-        HttpResponse<Void> response = head(pom);
+        HttpResponse<Void> response = send(request(file).method("HEAD", HttpRequest.BodyPublishers.noBody()), file);
         return switch (response.statusCode()) {
             case 200 -> true;
             case 404 -> false;
-            case 401, 403 -> throw new IOException("The deploy repository " + id + " refused the credentials of server '"
-                    + id + "' (HTTP " + response.statusCode() + "): check that settings.xml has a <server> with id " + id);
+            case 401, 403 -> throw refused(response.statusCode());
             default -> throw new IOException("The deploy repository " + id + " answered HTTP " + response.statusCode()
-                    + " for " + pom);
+                    + " for " + file);
         };
+    }
+
+    /**
+     * Puts one file at {@code path}, as the deploy plugin would. Used only to complete a deploy an
+     * earlier attempt left half done, never to replace a file that is there.
+     */
+    public void upload(String path, Path content) throws IOException {
+        URI file = url.resolve(path);
+        if ("file".equals(file.getScheme())) {
+            Path target = Path.of(file);
+            Files.createDirectories(target.getParent());
+            Files.copy(content, target);
+            return;
+        }
+        HttpResponse<Void> response = send(request(file).PUT(HttpRequest.BodyPublishers.ofFile(content)), file);
+        int status = response.statusCode();
+        if (status == 401 || status == 403) {
+            throw refused(status);
+        }
+        if (status < 200 || status >= 300) {
+            throw new IOException("The deploy repository " + id + " refused " + path + " (HTTP " + status + ")");
+        }
     }
 
     /** Fails unless the repository answers; run before any build so a release never builds for nothing. */
@@ -60,7 +85,7 @@ public record DeployRepository(String id, URI url, Optional<Credentials> credent
         if ("file".equals(url.getScheme())) {
             return;
         }
-        HttpResponse<Void> response = head(url);
+        HttpResponse<Void> response = send(request(url).method("HEAD", HttpRequest.BodyPublishers.noBody()), url);
         if (response.statusCode() == 401 || response.statusCode() == 403) {
             throw new IOException("The deploy repository " + id + " (" + url + ") refused the credentials of server '" + id
                     + "' (HTTP " + response.statusCode() + ")");
@@ -70,17 +95,24 @@ public record DeployRepository(String id, URI url, Optional<Credentials> credent
         }
     }
 
-    private HttpResponse<Void> head(URI uri) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .method("HEAD", HttpRequest.BodyPublishers.noBody())
-                .timeout(Duration.ofSeconds(30));
+    private IOException refused(int status) {
+        return new IOException("The deploy repository " + id + " refused the credentials of server '" + id + "' (HTTP "
+                + status + "): check that settings.xml has a <server> with id " + id);
+    }
+
+    private HttpRequest.Builder request(URI uri) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5));
         credentials.ifPresent(c -> request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                 (c.username() + ":" + c.secret()).getBytes(StandardCharsets.UTF_8))));
+        return request;
+    }
+
+    private HttpResponse<Void> send(HttpRequest.Builder request, URI uri) throws IOException {
         try {
             return CLIENT.send(request.build(), HttpResponse.BodyHandlers.discarding());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("Interrupted while asking " + id + " for " + uri, e);
+            throw new IOException("Interrupted while talking to " + id + " about " + uri, e);
         } catch (IOException e) {
             throw new IOException("The deploy repository " + id + " (" + url + ") cannot be reached: " + e.getMessage(), e);
         }

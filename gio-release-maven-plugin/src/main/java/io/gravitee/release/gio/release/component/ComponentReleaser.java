@@ -7,13 +7,13 @@ import io.gravitee.release.gio.git.RefChange;
 import io.gravitee.release.gio.git.TagInfo;
 import io.gravitee.release.gio.log.Console;
 import io.gravitee.release.gio.manifest.Component;
+import io.gravitee.release.gio.release.build.DeployCompletion;
 import io.gravitee.release.gio.release.build.MavenBuild;
 import io.gravitee.release.gio.release.pom.Reactor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +34,9 @@ import org.eclipse.jgit.revwalk.RevWalk;
  *
  * <p>Every check that can fail runs before the first write. What is already done is recognised
  * instead of redone: a release tag on the remote whose commit is on the branch means released;
- * the release already in the deploy repository without a tag means an earlier attempt died between
- * deploy and push, so the build runs without deploying again (release repositories refuse a
- * second deploy).
+ * the release's POM already in the deploy repository without a tag means an earlier attempt died
+ * during or after its deploy, so the build deploys to a local directory and only the files the
+ * repository lacks are uploaded (release repositories refuse to replace a file).
  */
 public final class ComponentReleaser {
     static final String NEXT_VERSION_MESSAGE = "chore(): Prepare next version";
@@ -101,11 +101,22 @@ public final class ComponentReleaser {
             String artifactId = releasing.rootPom().artifactId();
 
             boolean deployed = !settings.dryRun() && settings.deployRepository().contains(groupId, artifactId, version);
-            MavenBuild.Result build = build(dir, name, deployed);
+            Path resumeRepository = settings.workDirectory().resolve(name + "-deployed");
+            deleteRecursively(resumeRepository);
+            MavenBuild.Result build = build(dir, name, deployed ? "gio-resume::" + resumeRepository.toUri() : deployTarget());
             if (!build.succeeded()) {
                 throw new ReleaseException(name + ": the build failed (exit " + build.exitCode() + "), see " + build.log()
                         + "\n    " + String.join("\n    ", build.tail().subList(Math.max(0, build.tail().size() - 12),
                         build.tail().size())));
+            }
+            String deployment = "built and deployed";
+            if (deployed) {
+                DeployCompletion.Result completion = DeployCompletion.complete(resumeRepository, settings.deployRepository());
+                deployment = completion.uploaded().isEmpty()
+                        ? "built (already deployed by an earlier attempt)"
+                        : "built, and completed the deploy an earlier attempt left unfinished (uploaded "
+                                + completion.uploaded().size() + " missing files, kept " + completion.alreadyThere() + ")";
+                completion.uploaded().forEach(p -> console.info("  " + name + ": uploaded missing " + p));
             }
 
             Git git = repo.git();
@@ -115,8 +126,7 @@ public final class ComponentReleaser {
             releasing.setVersion(version, component.releaseVersion().nextPatchSnapshot().toString());
             RevCommit next = commit(git, NEXT_VERSION_MESSAGE);
 
-            String what = (deployed ? "built (already deployed by an earlier attempt)" : "built and deployed")
-                    + ", tagged " + version + " at " + releaseCommit.abbreviate(8).name();
+            String what = deployment + ", tagged " + version + " at " + releaseCommit.abbreviate(8).name();
             if (settings.dryRun()) {
                 return new ComponentOutcome(name, ComponentOutcome.Status.DRY_RUN, version, releasing.artifacts(),
                         Optional.of(releaseCommit.name()), since(started),
@@ -158,13 +168,15 @@ public final class ComponentReleaser {
                 "already released: tag " + version + " is on the remote and the artifacts are deployed", Optional.empty());
     }
 
-    private MavenBuild.Result build(Path dir, String name, boolean alreadyDeployed) throws IOException {
-        List<String> goals = new ArrayList<>();
-        goals.add(alreadyDeployed ? "verify" : "deploy");
-        String target = settings.dryRun()
+    private String deployTarget() {
+        return settings.dryRun()
                 ? "gio-dry-run::" + settings.dryRunRepository().toUri()
                 : settings.deployRepository().altDeploymentRepository();
-        console.info("  " + name + ": building (" + String.join(" ", goals) + ", profile " + settings.profile() + ")");
+    }
+
+    private MavenBuild.Result build(Path dir, String name, String target) throws IOException {
+        List<String> goals = List.of("deploy");
+        console.info("  " + name + ": building (deploy to " + target + ", profile " + settings.profile() + ")");
         return settings.build().run(new MavenBuild.Request(dir, goals, List.of(settings.profile()),
                 Map.of("altDeploymentRepository", target),
                 settings.userSettings(), settings.globalSettings(), settings.localRepository(),

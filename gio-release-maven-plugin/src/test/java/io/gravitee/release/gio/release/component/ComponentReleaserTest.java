@@ -1,5 +1,6 @@
 package io.gravitee.release.gio.release.component;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +21,7 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -191,6 +193,31 @@ class ComponentReleaserTest {
 
     @Test
     void aReleaseDeployedByACrashedAttemptIsNotDeployedAgain() throws Exception {
+        assertEquals(ComponentOutcome.Status.RELEASED, releaser(false).release(component("sample-common"), Map.of()).status());
+        Path jar = deployRepo.resolve("io/gravitee/sample/sample-common/1.20.2/sample-common-1.20.2.jar");
+        byte[] deployedJar = Files.readAllBytes(jar);
+        // As if that attempt had died after its deploy and before its push.
+        try (Repository remote = Git.open(git.resolve("sample-common.git").toFile()).getRepository()) {
+            RefUpdate deleteTag = remote.updateRef("refs/tags/1.20.2");
+            deleteTag.setForceUpdate(true);
+            deleteTag.delete();
+            RefUpdate rewind = remote.updateRef("refs/heads/1.20.x");
+            rewind.setNewObjectId(remote.resolve("refs/heads/1.20.x~2"));
+            rewind.setForceUpdate(true);
+            rewind.update();
+        }
+
+        ComponentOutcome outcome = releaser(false).release(component("sample-common"), Map.of());
+
+        assertEquals(ComponentOutcome.Status.RELEASED, outcome.status(), outcome.detail());
+        assertTrue(outcome.detail().contains("already deployed by an earlier attempt"), outcome.detail());
+        assertArrayEquals(deployedJar, Files.readAllBytes(jar), "the deployed jar was not replaced");
+        assertTrue(refs("sample-common").containsKey("refs/tags/1.20.2"), "the resumed run tagged and pushed");
+    }
+
+    @Test
+    void aDeployCutShortByACrashIsCompletedWithoutReplacingWhatArrived() throws Exception {
+        // The attempt died after the POM reached the repository and before the jar did.
         Path pom = deployRepo.resolve("io/gravitee/sample/sample-common/1.20.2/sample-common-1.20.2.pom");
         Files.createDirectories(pom.getParent());
         Files.writeString(pom, "<project/>");
@@ -198,9 +225,12 @@ class ComponentReleaserTest {
         ComponentOutcome outcome = releaser(false).release(component("sample-common"), Map.of());
 
         assertEquals(ComponentOutcome.Status.RELEASED, outcome.status(), outcome.detail());
-        assertTrue(outcome.detail().contains("already deployed by an earlier attempt"), outcome.detail());
-        assertEquals("<project/>", Files.readString(pom));
-        assertTrue(!Files.exists(pom.resolveSibling("sample-common-1.20.2.jar")));
+        assertTrue(outcome.detail().contains("completed the deploy an earlier attempt left unfinished"), outcome.detail());
+        assertEquals("<project/>", Files.readString(pom), "what the first attempt deployed is kept");
+        assertTrue(Files.isRegularFile(pom.resolveSibling("sample-common-1.20.2.jar")));
+        assertTrue(Files.isRegularFile(pom.resolveSibling("sample-common-1.20.2.jar.sha1")));
+        assertTrue(Files.isRegularFile(pom.getParent().resolveSibling("maven-metadata.xml")));
+        assertTrue(refs("sample-common").containsKey("refs/tags/1.20.2"));
     }
 
     @Test

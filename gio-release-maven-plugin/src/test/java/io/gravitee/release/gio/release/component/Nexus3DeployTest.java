@@ -84,8 +84,45 @@ class Nexus3DeployTest {
         assertEquals(ComponentOutcome.Status.RELEASED, resumed.status(), resumed.detail());
         assertTrue(resumed.detail().contains("already deployed by an earlier attempt"), resumed.detail());
         String log = Files.readString(Path.of(resumed.log().orElseThrow()));
-        assertFalse(log.contains("maven-deploy-plugin"), "no deploy was attempted the second time");
+        assertFalse(log.contains("Uploading to gio-maven"), "nothing was deployed to Nexus the second time");
         assertEquals(200, get(nexus.url().resolve(jar), user, password));
+    }
+
+    @Test
+    void aDeployCutShortIsCompletedOverHttpWithoutReplacingWhatArrived(@TempDir Path dir) throws Exception {
+        Nexus3Peer nexus = Nexus3Peer.shared();
+        String user = nexus.credentials().username();
+        String password = nexus.credentials().password();
+        Path settings = dir.resolve("settings.xml");
+        Files.writeString(settings, "<settings><servers><server><id>gio-maven</id><username>" + user + "</username><password>"
+                + password + "</password></server></servers></settings>");
+        Path file = dir.resolve("release.json");
+        String version = "7.4." + (System.currentTimeMillis() % 100000) + "-SNAPSHOT";
+        Files.writeString(file, MANIFEST.replace("7.3.1-SNAPSHOT", version));
+        Path git = dir.resolve("git");
+        FixtureGenerator.generate(file, git, FixtureOptions.defaults());
+        var component = Manifest.read(file).component("n3-lib").orElseThrow();
+        String release = component.releaseVersion().toString();
+        DeployRepository deploy = DeployRepository.parse("gio-maven::" + nexus.url(),
+                Optional.of(new Credentials("gio-maven", user, password)));
+        java.util.function.Function<Boolean, ReleaseSettings> settingsOf = dryRun -> new ReleaseSettings(git.toUri() + "{name}.git",
+                Optional.empty(), Optional.empty(), deploy, "gio-release", MavenBuild.ofRunningMaven(), Optional.of(settings),
+                Optional.empty(), Optional.empty(), dir.resolve(dryRun ? "dry-work" : "work"), Duration.ofMinutes(5),
+                new PersonIdent("t", "t@example.com"), dryRun, dir.resolve("dry"));
+        // A dry run builds the very POM a real deploy would send; only that POM reaches Nexus, as when
+        // the process is killed between the POM's upload and the jar's.
+        assertEquals(ComponentOutcome.Status.DRY_RUN,
+                new ComponentReleaser(settingsOf.apply(true), Console.silent()).release(component, Map.of()).status());
+        String base = "io/gravitee/sample/n3-lib/" + release + "/n3-lib-" + release;
+        deploy.upload(base + ".pom", dir.resolve("dry").resolve(base + ".pom"));
+        assertEquals(404, get(nexus.url().resolve(base + ".jar"), user, password));
+
+        ComponentOutcome resumed = new ComponentReleaser(settingsOf.apply(false), Console.silent()).release(component, Map.of());
+
+        assertEquals(ComponentOutcome.Status.RELEASED, resumed.status(), resumed.detail());
+        assertTrue(resumed.detail().contains("completed the deploy an earlier attempt left unfinished"), resumed.detail());
+        assertEquals(200, get(nexus.url().resolve(base + ".jar"), user, password));
+        assertEquals(200, get(nexus.url().resolve(base + ".pom"), user, password));
     }
 
     private static int get(URI uri, String user, String password) throws Exception {
