@@ -1,10 +1,15 @@
 package io.gravitee.release.gio.release.build;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -13,16 +18,35 @@ import java.util.stream.Stream;
  * while uploading). The release repository refuses to replace a file, so the build deploys to a
  * local directory instead and only the files the repository lacks are uploaded from it.
  *
+ * <p>That is only sound when the rebuild is byte for byte the crashed attempt's build (a
+ * reproducible build, {@code project.build.outputTimestamp}): otherwise a jar of one build would
+ * sit beside the checksums and signature of the other. So every file the repository already has
+ * is compared with the rebuild first (signatures excepted: they differ at every signing) and any
+ * difference stops the completion before it writes anything.
+ *
  * <p>Files go up in the deploy plugin's own order of importance: artifacts and their checksums
- * first, POMs next, {@code maven-metadata.xml} last, so a repository that sees a POM sees the
- * artifacts it describes. Metadata that is already there is left alone: replacing it could drop
- * versions other releases listed.
+ * first, POMs next, {@code maven-metadata.xml} last. Metadata that is already there is left alone:
+ * replacing it could drop versions other releases listed.
  */
 public final class DeployCompletion {
     /** What was uploaded and how many files the repository already had. */
     public record Result(List<String> uploaded, int alreadyThere) {
         public Result {
             uploaded = List.copyOf(uploaded);
+        }
+    }
+
+    /** The repository holds files of the crashed attempt that differ from the rebuild. */
+    public static final class InconsistentDeployException extends IOException {
+        private final List<String> differing;
+
+        InconsistentDeployException(List<String> differing) {
+            super(String.join(", ", differing));
+            this.differing = List.copyOf(differing);
+        }
+
+        public List<String> differing() {
+            return differing;
         }
     }
 
@@ -37,17 +61,32 @@ public final class DeployCompletion {
                     .sorted(Comparator.comparingInt(DeployCompletion::rank).thenComparing(Comparator.naturalOrder()))
                     .toList();
         }
-        List<String> uploaded = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        List<String> differing = new ArrayList<>();
         int present = 0;
         for (String path : paths) {
-            if (target.has(path)) {
-                present++;
-            } else {
-                target.upload(path, localRepository.resolve(path));
-                uploaded.add(path);
+            if (!target.has(path)) {
+                missing.add(path);
+                continue;
+            }
+            present++;
+            if (comparable(path) && !target.sha1(path).equals(sha1(localRepository.resolve(path)))) {
+                differing.add(path);
             }
         }
-        return new Result(uploaded, present);
+        if (!differing.isEmpty()) {
+            throw new InconsistentDeployException(differing);
+        }
+        for (String path : missing) {
+            target.upload(path, localRepository.resolve(path));
+        }
+        return new Result(missing, present);
+    }
+
+    /** Signatures differ at every signing and metadata lists other versions: neither says whether the builds match. */
+    private static boolean comparable(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return !name.startsWith("maven-metadata") && !name.contains(".asc");
     }
 
     private static int rank(String path) {
@@ -56,5 +95,13 @@ public final class DeployCompletion {
             return 2;
         }
         return name.contains(".pom") ? 1 : 0;
+    }
+
+    private static String sha1(Path file) throws IOException {
+        MessageDigest digest = DeployRepository.sha1Digest();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 }

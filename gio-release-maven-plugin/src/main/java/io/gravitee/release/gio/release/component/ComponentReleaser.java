@@ -111,7 +111,7 @@ public final class ComponentReleaser {
             }
             String deployment = "built and deployed";
             if (deployed) {
-                DeployCompletion.Result completion = DeployCompletion.complete(resumeRepository, settings.deployRepository());
+                DeployCompletion.Result completion = completeDeploy(name, groupId, artifactId, version, resumeRepository);
                 deployment = completion.uploaded().isEmpty()
                         ? "built (already deployed by an earlier attempt)"
                         : "built, and completed the deploy an earlier attempt left unfinished (uploaded "
@@ -166,6 +166,21 @@ public final class ComponentReleaser {
         return new ComponentOutcome(name, ComponentOutcome.Status.ALREADY_RELEASED, version, reactor.artifacts(),
                 Optional.of(tag.commitId().name()), since(started),
                 "already released: tag " + version + " is on the remote and the artifacts are deployed", Optional.empty());
+    }
+
+    private DeployCompletion.Result completeDeploy(String name, String groupId, String artifactId, String version,
+                                                   Path rebuilt) throws ReleaseException, IOException {
+        try {
+            return DeployCompletion.complete(rebuilt, settings.deployRepository());
+        } catch (DeployCompletion.InconsistentDeployException e) {
+            String dir = groupId.replace('.', '/') + "/" + artifactId + "/" + version + "/";
+            throw new ReleaseException(name + ": " + settings.deployRepository().id() + " holds part of " + groupId + ":"
+                    + artifactId + ":" + version + " from an attempt that died while deploying, and the rebuild differs"
+                    + " from it (" + String.join(", ", e.differing()) + "): the build is not reproducible (set"
+                    + " project.build.outputTimestamp). Nothing was uploaded, tagged or pushed. " + version + " was never"
+                    + " tagged, so nothing can depend on it yet: delete " + dir + " (and the module directories of the"
+                    + " same version) from " + settings.deployRepository().id() + ", then run the release again.");
+        }
     }
 
     private String deployTarget() {

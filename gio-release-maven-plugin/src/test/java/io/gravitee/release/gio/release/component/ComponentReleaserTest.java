@@ -14,9 +14,11 @@ import io.gravitee.release.gio.sandbox.fixture.FixtureOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -217,20 +219,47 @@ class ComponentReleaserTest {
 
     @Test
     void aDeployCutShortByACrashIsCompletedWithoutReplacingWhatArrived() throws Exception {
-        // The attempt died after the POM reached the repository and before the jar did.
+        // The sample builds are reproducible: a dry run yields the bytes the crashed attempt deployed. That attempt
+        // died after the POM and the jar reached the repository, before the jar's checksums and the other files.
+        assertEquals(ComponentOutcome.Status.DRY_RUN, releaser(true).release(component("sample-common"), Map.of()).status());
+        String base = "io/gravitee/sample/sample-common/1.20.2/sample-common-1.20.2";
+        Path built = dir.resolve("dry-run-repo");
+        for (String file : new String[] {base + ".pom", base + ".jar"}) {
+            Files.createDirectories(deployRepo.resolve(file).getParent());
+            Files.copy(built.resolve(file), deployRepo.resolve(file));
+        }
+        Path jar = deployRepo.resolve(base + ".jar");
+        java.nio.file.attribute.FileTime arrived = Files.getLastModifiedTime(jar);
+
+        ComponentOutcome outcome = releaser(false).release(component("sample-common"), Map.of());
+
+        assertEquals(ComponentOutcome.Status.RELEASED, outcome.status(), outcome.detail());
+        assertTrue(outcome.detail().contains("completed the deploy an earlier attempt left unfinished"), outcome.detail());
+        assertEquals(arrived, Files.getLastModifiedTime(jar), "what the first attempt deployed is kept");
+        assertTrue(Files.isRegularFile(deployRepo.resolve(base + ".jar.sha1")));
+        assertTrue(Files.isRegularFile(deployRepo.resolve(base + ".pom.sha1")));
+        assertTrue(Files.isRegularFile(deployRepo.resolve("io/gravitee/sample/sample-common/maven-metadata.xml")));
+        assertTrue(refs("sample-common").containsKey("refs/tags/1.20.2"), "the resumed run tagged and pushed");
+    }
+
+    @Test
+    void aCrashedDeployThatTheRebuildDoesNotReproduceStopsWithoutWritingAnything() throws Exception {
+        Map<String, ObjectId> before = refs("sample-common");
         Path pom = deployRepo.resolve("io/gravitee/sample/sample-common/1.20.2/sample-common-1.20.2.pom");
         Files.createDirectories(pom.getParent());
         Files.writeString(pom, "<project/>");
 
         ComponentOutcome outcome = releaser(false).release(component("sample-common"), Map.of());
 
-        assertEquals(ComponentOutcome.Status.RELEASED, outcome.status(), outcome.detail());
-        assertTrue(outcome.detail().contains("completed the deploy an earlier attempt left unfinished"), outcome.detail());
-        assertEquals("<project/>", Files.readString(pom), "what the first attempt deployed is kept");
-        assertTrue(Files.isRegularFile(pom.resolveSibling("sample-common-1.20.2.jar")));
-        assertTrue(Files.isRegularFile(pom.resolveSibling("sample-common-1.20.2.jar.sha1")));
-        assertTrue(Files.isRegularFile(pom.getParent().resolveSibling("maven-metadata.xml")));
-        assertTrue(refs("sample-common").containsKey("refs/tags/1.20.2"));
+        assertEquals(ComponentOutcome.Status.FAILED, outcome.status(), outcome.detail());
+        assertTrue(outcome.detail().contains("the rebuild differs from it (io/gravitee/sample/sample-common/1.20.2/"
+                + "sample-common-1.20.2.pom)"), outcome.detail());
+        assertTrue(outcome.detail().contains("delete io/gravitee/sample/sample-common/1.20.2/"), outcome.detail());
+        assertEquals("<project/>", Files.readString(pom));
+        try (Stream<Path> files = Files.list(pom.getParent())) {
+            assertEquals(List.of(pom), files.toList(), "nothing was uploaded");
+        }
+        assertEquals(before, refs("sample-common"), "nothing was tagged or pushed");
     }
 
     @Test

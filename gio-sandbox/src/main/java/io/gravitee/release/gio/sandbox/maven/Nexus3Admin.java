@@ -98,6 +98,24 @@ final class Nexus3Admin {
                 List.of(200), "create user " + id);
     }
 
+    /** Every asset path of {@code repository}, sorted, following Nexus' continuation tokens. */
+    List<String> assetPaths(String repository) throws IOException {
+        List<String> paths = new java.util.ArrayList<>();
+        String token = null;
+        do {
+            String query = "service/rest/v1/assets?repository=" + encode(repository)
+                    + (token == null ? "" : "&continuationToken=" + encode(token));
+            JsonNode page = JSON.readTree(expect(HttpRequest.newBuilder(base.resolve(query)).GET(), List.of(200),
+                    "list the assets of " + repository).body());
+            for (JsonNode item : page.path("items")) {
+                paths.add(item.path("path").asText().replaceFirst("^/", ""));
+            }
+            token = page.path("continuationToken").isTextual() ? page.path("continuationToken").asText() : null;
+        } while (token != null);
+        paths.sort(null);
+        return paths;
+    }
+
     private static HttpRequest.Builder json(HttpRequest.Builder request, String method, JsonNode body) {
         return request.header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(body.toString()));

@@ -221,6 +221,20 @@ public final class Nexus3Peer implements Peer {
         return baseUrl().resolve("repository/" + name + "/");
     }
 
+    /**
+     * Creates (if missing) a hosted release repository of its own, refusing redeploys like {@link #RELEASES}: lets
+     * tests that release the same versions share one Nexus.
+     */
+    public URI createReleaseRepository(String name) throws IOException {
+        new Nexus3Admin(baseUrl()).ensureHostedReleases(name, false);
+        return repositoryUrl(name);
+    }
+
+    /** Every file path in repository {@code name}, sorted (checksums and metadata included). */
+    public List<String> assetPaths(String name) throws IOException {
+        return new Nexus3Admin(baseUrl()).assetPaths(name);
+    }
+
     public URI snapshotsUrl() {
         return repositoryUrl(SNAPSHOTS);
     }
