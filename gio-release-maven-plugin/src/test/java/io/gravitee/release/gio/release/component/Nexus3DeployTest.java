@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gravitee.release.gio.credentials.Credentials;
 import io.gravitee.release.gio.log.Console;
+import io.gravitee.release.gio.manifest.Component;
 import io.gravitee.release.gio.manifest.Manifest;
 import io.gravitee.release.gio.release.build.DeployRepository;
 import io.gravitee.release.gio.release.build.MavenBuild;
@@ -38,38 +39,55 @@ class Nexus3DeployTest {
             {"name": "N3", "version": "5.0.1-SNAPSHOT", "components": [{"name": "n3-lib", "version": "7.3.1-SNAPSHOT"}],
              "buildDependencies": [["n3-lib"]]}""";
 
+    /** One component's remotes and the settings releasing it into the shared Nexus 3. */
+    private record Product(Path dir, Nexus3Peer nexus, Path git, Path settings, DeployRepository deploy,
+                           Component component) {
+        static Product generate(Path dir, String minor) throws Exception {
+            Nexus3Peer nexus = Nexus3Peer.shared();
+            String user = nexus.credentials().username();
+            String password = nexus.credentials().password();
+            Path settings = dir.resolve("settings.xml");
+            Files.writeString(settings, "<settings><servers><server><id>gio-maven</id><username>" + user
+                    + "</username><password>" + password + "</password></server></servers></settings>");
+            Path file = dir.resolve("release.json");
+            // A version of its own per run: the shared Nexus outlives this test's temporary directory.
+            String version = minor + "." + (System.currentTimeMillis() % 100000) + "-SNAPSHOT";
+            Files.writeString(file, MANIFEST.replace("7.3.1-SNAPSHOT", version));
+            Path git = dir.resolve("git");
+            FixtureGenerator.generate(file, git, FixtureOptions.defaults());
+            DeployRepository deploy = DeployRepository.parse("gio-maven::" + nexus.url(),
+                    Optional.of(new Credentials("gio-maven", user, password)));
+            return new Product(dir, nexus, git, settings, deploy, Manifest.read(file).component("n3-lib").orElseThrow());
+        }
+
+        ComponentReleaser releaser(boolean dryRun) {
+            return new ComponentReleaser(new ReleaseSettings(git.toUri() + "{name}.git", Optional.empty(),
+                    Optional.empty(), deploy, "gio-release", MavenBuild.ofRunningMaven(), Optional.of(settings),
+                    Optional.empty(), Optional.empty(), dir.resolve(dryRun ? "dry-work" : "work"), Duration.ofMinutes(5),
+                    new PersonIdent("t", "t@example.com"), dryRun, dir.resolve("dry")), Console.silent());
+        }
+
+        int get(String path) throws Exception {
+            return Nexus3DeployTest.get(nexus.url().resolve(path), nexus.credentials().username(),
+                    nexus.credentials().password());
+        }
+    }
+
     @Test
     void releasesIntoNexus3AndNeverDeploysTheSameVersionTwice(@TempDir Path dir) throws Exception {
-        Nexus3Peer nexus = Nexus3Peer.shared();
-        String user = nexus.credentials().username();
-        String password = nexus.credentials().password();
-        Path settings = dir.resolve("settings.xml");
-        Files.writeString(settings, "<settings><servers><server><id>gio-maven</id><username>" + user + "</username><password>"
-                + password + "</password></server></servers></settings>");
-        Path file = dir.resolve("release.json");
-        // A version of its own per run: the shared Nexus outlives this test's temporary directory.
-        String version = "7.3." + (System.currentTimeMillis() % 100000) + "-SNAPSHOT";
-        Files.writeString(file, MANIFEST.replace("7.3.1-SNAPSHOT", version));
-        Path git = dir.resolve("git");
-        FixtureGenerator.generate(file, git, FixtureOptions.defaults());
-        Manifest manifest = Manifest.read(file);
-        DeployRepository deploy = DeployRepository.parse("gio-maven::" + nexus.url(),
-                Optional.of(new Credentials("gio-maven", user, password)));
-        deploy.checkReachable();
-        ReleaseSettings releaseSettings = new ReleaseSettings(git.toUri() + "{name}.git", Optional.empty(), Optional.empty(),
-                deploy, "gio-release", MavenBuild.ofRunningMaven(), Optional.of(settings), Optional.empty(), Optional.empty(),
-                dir.resolve("work"), Duration.ofMinutes(5), new PersonIdent("t", "t@example.com"), false, dir.resolve("dry"));
-        var component = manifest.component("n3-lib").orElseThrow();
+        Product product = Product.generate(dir, "7.3");
+        product.deploy().checkReachable();
+        Component component = product.component();
         String release = component.releaseVersion().toString();
         String branch = component.releaseBranch();
 
-        ComponentOutcome first = new ComponentReleaser(releaseSettings, Console.silent()).release(component, Map.of());
+        ComponentOutcome first = product.releaser(false).release(component, Map.of());
         assertEquals(ComponentOutcome.Status.RELEASED, first.status(), first.detail());
         String jar = "io/gravitee/sample/n3-lib/" + release + "/n3-lib-" + release + ".jar";
-        assertEquals(200, get(nexus.url().resolve(jar), user, password));
+        assertEquals(200, product.get(jar));
 
         // As if that run had died after its deploy and before its push: the remote never saw the release.
-        try (Repository remote = Git.open(git.resolve("n3-lib.git").toFile()).getRepository()) {
+        try (Repository remote = Git.open(product.git().resolve("n3-lib.git").toFile()).getRepository()) {
             RefUpdate deleteTag = remote.updateRef("refs/tags/" + release);
             deleteTag.setForceUpdate(true);
             deleteTag.delete();
@@ -79,50 +97,33 @@ class Nexus3DeployTest {
             rewind.update();
         }
 
-        ComponentOutcome resumed = new ComponentReleaser(releaseSettings, Console.silent()).release(component, Map.of());
+        ComponentOutcome resumed = product.releaser(false).release(component, Map.of());
 
         assertEquals(ComponentOutcome.Status.RELEASED, resumed.status(), resumed.detail());
         assertTrue(resumed.detail().contains("already deployed by an earlier attempt"), resumed.detail());
         String log = Files.readString(Path.of(resumed.log().orElseThrow()));
         assertFalse(log.contains("Uploading to gio-maven"), "nothing was deployed to Nexus the second time");
-        assertEquals(200, get(nexus.url().resolve(jar), user, password));
+        assertEquals(200, product.get(jar));
     }
 
     @Test
     void aDeployCutShortIsCompletedOverHttpWithoutReplacingWhatArrived(@TempDir Path dir) throws Exception {
-        Nexus3Peer nexus = Nexus3Peer.shared();
-        String user = nexus.credentials().username();
-        String password = nexus.credentials().password();
-        Path settings = dir.resolve("settings.xml");
-        Files.writeString(settings, "<settings><servers><server><id>gio-maven</id><username>" + user + "</username><password>"
-                + password + "</password></server></servers></settings>");
-        Path file = dir.resolve("release.json");
-        String version = "7.4." + (System.currentTimeMillis() % 100000) + "-SNAPSHOT";
-        Files.writeString(file, MANIFEST.replace("7.3.1-SNAPSHOT", version));
-        Path git = dir.resolve("git");
-        FixtureGenerator.generate(file, git, FixtureOptions.defaults());
-        var component = Manifest.read(file).component("n3-lib").orElseThrow();
+        Product product = Product.generate(dir, "7.4");
+        Component component = product.component();
         String release = component.releaseVersion().toString();
-        DeployRepository deploy = DeployRepository.parse("gio-maven::" + nexus.url(),
-                Optional.of(new Credentials("gio-maven", user, password)));
-        java.util.function.Function<Boolean, ReleaseSettings> settingsOf = dryRun -> new ReleaseSettings(git.toUri() + "{name}.git",
-                Optional.empty(), Optional.empty(), deploy, "gio-release", MavenBuild.ofRunningMaven(), Optional.of(settings),
-                Optional.empty(), Optional.empty(), dir.resolve(dryRun ? "dry-work" : "work"), Duration.ofMinutes(5),
-                new PersonIdent("t", "t@example.com"), dryRun, dir.resolve("dry"));
-        // A dry run builds the very POM a real deploy would send; only that POM reaches Nexus, as when
-        // the process is killed between the POM's upload and the jar's.
-        assertEquals(ComponentOutcome.Status.DRY_RUN,
-                new ComponentReleaser(settingsOf.apply(true), Console.silent()).release(component, Map.of()).status());
+        // A dry run builds the very POM a real deploy would send (the sample build is reproducible); only that POM
+        // reaches Nexus, as when the process is killed between the POM's upload and the jar's.
+        assertEquals(ComponentOutcome.Status.DRY_RUN, product.releaser(true).release(component, Map.of()).status());
         String base = "io/gravitee/sample/n3-lib/" + release + "/n3-lib-" + release;
-        deploy.upload(base + ".pom", dir.resolve("dry").resolve(base + ".pom"));
-        assertEquals(404, get(nexus.url().resolve(base + ".jar"), user, password));
+        product.deploy().upload(base + ".pom", dir.resolve("dry").resolve(base + ".pom"));
+        assertEquals(404, product.get(base + ".jar"));
 
-        ComponentOutcome resumed = new ComponentReleaser(settingsOf.apply(false), Console.silent()).release(component, Map.of());
+        ComponentOutcome resumed = product.releaser(false).release(component, Map.of());
 
         assertEquals(ComponentOutcome.Status.RELEASED, resumed.status(), resumed.detail());
         assertTrue(resumed.detail().contains("completed the deploy an earlier attempt left unfinished"), resumed.detail());
-        assertEquals(200, get(nexus.url().resolve(base + ".jar"), user, password));
-        assertEquals(200, get(nexus.url().resolve(base + ".pom"), user, password));
+        assertEquals(200, product.get(base + ".jar"));
+        assertEquals(200, product.get(base + ".pom"));
     }
 
     private static int get(URI uri, String user, String password) throws Exception {

@@ -3,15 +3,20 @@ package io.gravitee.release.gio.sandbox.pipeline;
 import io.gravitee.release.gio.sandbox.nexus2.RepositorySnapshot;
 import io.gravitee.release.gio.sandbox.nexus2.RepositoryState;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.ObjectId;
@@ -19,12 +24,15 @@ import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
- * What a release pipeline leaves behind, in a form two runs can be compared in: commit and tag ids differ between
- * runs (they hold dates), so each ref is described by the content it points at and its commit's message.
+ * What a release pipeline leaves behind, in a form two runs can be compared in. Two honest runs differ in commit ids,
+ * dates and the ids the staging server hands out, and the ledger records those; so each ref is described by a digest
+ * of the files it points at and its commit's subject, both with commit ids, ISO timestamps and staging repository ids
+ * replaced by placeholders.
  *
- * @param refs          {@code <remote>:<ref>} → {@code <tree id> <commit subject>}, for every ref of every remote
+ * @param refs          {@code <remote>:<ref>} → {@code <content digest> <commit subject>}, for every ref of every remote
  * @param privateFiles  every file path in the private repository
  * @param releasedFiles the files of every staging repository released on Nexus 2, sorted, repeats kept (a file
  *                      released twice appears twice)
@@ -33,12 +41,16 @@ import org.eclipse.jgit.revwalk.RevWalk;
 public record ProductState(Map<String, String> refs, List<String> privateFiles, List<String> releasedFiles,
                            List<String> bucketKeys) {
 
+    private static final Pattern COMMIT_ID = Pattern.compile("\\b[0-9a-f]{40}\\b");
+    private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?(Z|[+-]\\d\\d:?\\d\\d)");
+
     static ProductState capture(Path gitDir, List<String> privateFiles, List<RepositorySnapshot> staging, Path bucket)
             throws IOException {
         Map<String, String> refs = new TreeMap<>();
+        List<String> stagingIds = staging.stream().map(RepositorySnapshot::id).toList();
         try (Stream<Path> remotes = Files.list(gitDir)) {
             for (Path remote : remotes.filter(p -> p.getFileName().toString().endsWith(".git")).sorted().toList()) {
-                describeRefs(remote, refs);
+                describeRefs(remote, stagingIds, refs);
             }
         }
         List<String> released = new ArrayList<>();
@@ -56,7 +68,8 @@ public record ProductState(Map<String, String> refs, List<String> privateFiles, 
         return new ProductState(refs, List.copyOf(privateFiles), released, keys);
     }
 
-    private static void describeRefs(Path remote, Map<String, String> into) throws IOException {
+    private static void describeRefs(Path remote, List<String> stagingIds, Map<String, String> into)
+            throws IOException {
         String name = remote.getFileName().toString().replaceFirst("\\.git$", "");
         try (Git git = Git.open(remote.toFile()); RevWalk walk = new RevWalk(git.getRepository())) {
             Repository repository = git.getRepository();
@@ -64,9 +77,39 @@ public record ProductState(Map<String, String> refs, List<String> privateFiles, 
                 ObjectId target = Objects.requireNonNullElse(repository.getRefDatabase().peel(ref).getPeeledObjectId(),
                         ref.getObjectId());
                 RevCommit commit = walk.parseCommit(target);
-                into.put(name + ":" + ref.getName(), commit.getTree().name() + " " + commit.getShortMessage());
+                into.put(name + ":" + ref.getName(), contentDigest(repository, commit, stagingIds) + " "
+                        + normalise(commit.getShortMessage(), stagingIds));
             }
         }
+    }
+
+    private static String contentDigest(Repository repository, RevCommit commit, List<String> stagingIds)
+            throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (TreeWalk files = new TreeWalk(repository)) {
+            files.addTree(commit.getTree());
+            files.setRecursive(true);
+            while (files.next()) {
+                String text = new String(repository.open(files.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
+                digest.update((files.getPathString() + "\0" + normalise(text, stagingIds) + "\0")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+    }
+
+    static String normalise(String text, List<String> stagingIds) {
+        String out = COMMIT_ID.matcher(text).replaceAll("<commit>");
+        out = TIMESTAMP.matcher(out).replaceAll("<time>");
+        for (String id : stagingIds) {
+            out = out.replace(id, "<staging-repository>");
+        }
+        return out;
     }
 
     /** Human-readable differences from {@code expected}, empty when this state equals it. */

@@ -63,4 +63,15 @@ class ProductStateTest {
         assertTrue(differences.stream().anyMatch(d -> d.startsWith("ref component:refs/tags/2.0.0: expected null")), differences.toString());
         assertTrue(differences.contains("bucket: unexpected p/extra.zip"), differences.toString());
     }
+
+    @Test
+    void commitIdsTimesAndStagingIdsAreTheOnlyThingsNormalisedAway() {
+        List<String> staging = List.of("iogravitee-1003");
+        String ledger = "{\"tagCommit\" : \"206c7e198243db70d1b628503dc671c9b1582538\", \"updatedAt\" : "
+                + "\"2026-11-27T00:57:18.462917110Z\", \"repository\" : \"iogravitee-1003\", \"state\" : \"RELEASED\"}";
+
+        assertEquals("{\"tagCommit\" : \"<commit>\", \"updatedAt\" : \"<time>\", \"repository\" : "
+                + "\"<staging-repository>\", \"state\" : \"RELEASED\"}", ProductState.normalise(ledger, staging));
+        assertEquals("version 1.4.0 at 2026-11-27", ProductState.normalise("version 1.4.0 at 2026-11-27", staging));
+    }
 }
