@@ -75,9 +75,13 @@ public final class Nexus2Backend implements StagingBackend {
                 + target.groupId());
     }
 
+    /** Public-repository checks in flight at once per component. */
+    private static final int PUBLIC_CHECKS = 16;
+
     @Override
     public int countPublished(List<StagedFile> files) {
-        // One or two GETs per file: in parallel, or a component of hundreds of files pays as many round trips.
+        // One or two small GETs per file, bound by round trips rather than bandwidth: many at once, or a component of
+        // hundreds of files pays as many round trips before its first upload.
         List<Callable<String>> checks = new ArrayList<>();
         for (StagedFile file : files) {
             if (!file.isChecksum()) {
@@ -86,7 +90,7 @@ public final class Nexus2Backend implements StagingBackend {
         }
         Parallel.Results<String> results;
         try {
-            results = Parallel.run(checks, client.options().threads(), true);
+            results = Parallel.run(checks, Math.max(PUBLIC_CHECKS, client.options().threads()), true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StagingException("Interrupted while checking " + client.options().publicUrl());

@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Semaphore;
 
 /**
  * The orchestrated staging of a released product, run in its release repository checkout: builds
@@ -49,7 +50,11 @@ public final class ProductStaging {
     /** The ledger entry of the product-wide staging area ({@code atomic}). */
     public static final String PRODUCT_ENTRY = "_product";
 
+    /** Components prepared at once: the cores, at least two so that one slow clone does not stall the others. */
+    private static final int PREPARING = Math.max(2, Runtime.getRuntime().availableProcessors());
+
     private final StageAllRequest request;
+    private final Semaphore preparing = new Semaphore(PREPARING);
     private final Console console;
 
     public ProductStaging(StageAllRequest request, Console console) {
@@ -128,7 +133,7 @@ public final class ProductStaging {
                 String name = component.name();
                 ResolvedComponent resolved;
                 try {
-                    resolved = prepare(component);
+                    resolved = prepareInTurn(component);
                 } catch (StagingException | GitException e) {
                     recordFailure(ledger, name, e.getMessage());
                     return failed(component, e.getMessage(), start);
@@ -209,6 +214,21 @@ public final class ProductStaging {
                     outcome.notes()));
         }
         return rows;
+    }
+
+    /**
+     * {@link #prepare} for at most {@link #PREPARING} components at once. Preparing (clone, checksums, signatures) is
+     * CPU work, uploading is the network's: when every component prepares at once they all finish late and start
+     * uploading together, leaving the link idle meanwhile; in turns, the first upload starts as soon as one component
+     * is ready and the link stays busy while the others prepare.
+     */
+    private ResolvedComponent prepareInTurn(Component component) throws InterruptedException {
+        preparing.acquire();
+        try {
+            return prepare(component);
+        } finally {
+            preparing.release();
+        }
     }
 
     /** Clones the component at its release tag, resolves and validates it. */
