@@ -104,6 +104,30 @@ class Nexus2StagingTest {
     }
 
     @Test
+    void theFirstPublicCheckAsksOnlyForEachModulesPom() throws Exception {
+        service(Staging.run()).stage(resolved);
+
+        // Three modules, none public: their POMs' .sha1 and content are asked for, no other file.
+        List<LoggedRequest> checks = nexus.requestLog().matching("GET", "/content/repositories/releases/.*");
+        assertEquals(6, checks.size(), checks.toString());
+        assertTrue(checks.stream().allMatch(r -> r.path().matches(".*\\.pom(\\.sha1)?")), checks.toString());
+    }
+
+    @Test
+    void aPartialPublicationIsStillFoundThroughItsPublicPom() throws Exception {
+        service(Staging.run()).stage(resolved);
+        String jar = component.releasedPaths.stream().filter(p -> p.endsWith(".jar")).findFirst().orElseThrow();
+        for (String file : List.of(jar, jar + ".sha1", jar + ".md5")) { // cleaned up by hand: no longer whole
+            Files.delete(nexus.releasedFile(file).orElseThrow());
+        }
+        deleteTree(dir.resolve("gio"));
+
+        StagingException e = assertThrows(StagingException.class, () -> service(Staging.run()).stage(resolved));
+
+        assertTrue(e.getMessage().contains("are already public but not all"), e.getMessage());
+    }
+
+    @Test
     void worksWithTheOssrhStagingApiSubset() throws Exception {
         nexus.setOssrhMode(true);
         StageOutcome outcome = service(Staging.run()).stage(resolved);

@@ -16,7 +16,9 @@ import io.gravitee.release.gio.transfer.Progress;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -78,30 +80,37 @@ public final class Nexus2Backend implements StagingBackend {
     /** Public-repository checks in flight at once per component. */
     private static final int PUBLIC_CHECKS = 16;
 
+    /**
+     * How many of {@code files} the public repository already serves. A staging repository is released whole, so a
+     * module whose POM is not public is not published: its POM is checked first, and the module's other files only
+     * when it is (which is how a partial publication is still found). A file published with other content stops
+     * everything.
+     */
     @Override
     public int countPublished(List<StagedFile> files) {
-        // One or two small GETs per file, bound by round trips rather than bandwidth: many at once, or a component of
-        // hundreds of files pays as many round trips before its first upload.
-        List<Callable<String>> checks = new ArrayList<>();
+        Map<String, List<StagedFile>> modules = new LinkedHashMap<>();
         for (StagedFile file : files) {
             if (!file.isChecksum()) {
-                checks.add(() -> published(file));
+                modules.computeIfAbsent(file.path().substring(0, file.path().lastIndexOf('/') + 1),
+                        m -> new ArrayList<>()).add(file);
             }
         }
-        Parallel.Results<String> results;
-        try {
-            results = Parallel.run(checks, Math.max(PUBLIC_CHECKS, client.options().threads()), true);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StagingException("Interrupted while checking " + client.options().publicUrl());
+        List<StagedFile> poms = new ArrayList<>();
+        for (List<StagedFile> module : modules.values()) {
+            module.stream().filter(f -> f.path().endsWith(".pom")).findFirst().ifPresent(poms::add);
         }
-        if (!results.failures().isEmpty()) {
-            Throwable first = results.failures().get(0);
-            throw first instanceof StagingException s ? s : new StagingException(first.getMessage(), first);
+        List<String> results = new ArrayList<>(checkPublished(poms));
+        List<StagedFile> rest = new ArrayList<>();
+        for (List<StagedFile> module : modules.values()) {
+            int pom = poms.indexOf(module.stream().filter(f -> f.path().endsWith(".pom")).findFirst().orElse(null));
+            if (pom < 0 || !results.get(pom).isEmpty()) {
+                module.stream().filter(f -> !poms.contains(f)).forEach(rest::add);
+            }
         }
+        results.addAll(checkPublished(rest));
         int present = 0;
         List<String> different = new ArrayList<>();
-        for (String result : results.values()) {
+        for (String result : results) {
             if (!result.isEmpty()) {
                 present++;
             }
@@ -115,6 +124,26 @@ public final class Nexus2Backend implements StagingBackend {
                     + "\nA published version is immutable: release a new version instead.");
         }
         return present;
+    }
+
+    /** {@link #published} of each file, in order; small GETs bound by round trips, so many at once. */
+    private List<String> checkPublished(List<StagedFile> files) {
+        List<Callable<String>> checks = new ArrayList<>();
+        for (StagedFile file : files) {
+            checks.add(() -> published(file));
+        }
+        Parallel.Results<String> results;
+        try {
+            results = Parallel.run(checks, Math.max(PUBLIC_CHECKS, client.options().threads()), true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StagingException("Interrupted while checking " + client.options().publicUrl());
+        }
+        if (!results.failures().isEmpty()) {
+            Throwable first = results.failures().get(0);
+            throw first instanceof StagingException s ? s : new StagingException(first.getMessage(), first);
+        }
+        return results.values();
     }
 
     /** "" when absent, "same" when published with the same SHA-1 (or without one), "different:..." otherwise. */
