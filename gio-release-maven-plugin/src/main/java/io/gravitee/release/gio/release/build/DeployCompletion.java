@@ -1,15 +1,11 @@
 package io.gravitee.release.gio.release.build;
 
+import io.gravitee.release.gio.transfer.Checksums;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -70,7 +66,7 @@ public final class DeployCompletion {
                 continue;
             }
             present++;
-            if (comparable(path) && !target.sha1(path).equals(sha1(localRepository.resolve(path)))) {
+            if (comparable(path) && !target.sha1(path).equals(Checksums.of(localRepository.resolve(path)).sha1())) {
                 differing.add(path);
             }
         }
@@ -95,13 +91,5 @@ public final class DeployCompletion {
             return 2;
         }
         return name.contains(".pom") ? 1 : 0;
-    }
-
-    private static String sha1(Path file) throws IOException {
-        MessageDigest digest = DeployRepository.sha1Digest();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 }

@@ -1,9 +1,9 @@
 package io.gravitee.release.gio.release.build;
 
 import io.gravitee.release.gio.credentials.Credentials;
+import io.gravitee.release.gio.transfer.Checksums;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,12 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -67,40 +63,23 @@ public record DeployRepository(String id, URI url, Optional<Credentials> credent
     /** The SHA-1 (hex) of the file at {@code path}, read from the repository; the file must be there. */
     public String sha1(String path) throws IOException {
         URI file = url.resolve(path);
-        MessageDigest digest = sha1Digest();
         if ("file".equals(file.getScheme())) {
-            try (InputStream in = new DigestInputStream(Files.newInputStream(Path.of(file)), digest)) {
-                in.transferTo(OutputStream.nullOutputStream());
-            }
-            return HexFormat.of().formatHex(digest.digest());
+            return Checksums.of(Path.of(file)).sha1();
         }
         HttpResponse<InputStream> response;
         try {
             response = CLIENT.send(request(file).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("Interrupted while reading " + uriWithoutCredentials(file), e);
+            throw new IOException("Interrupted while reading " + file, e);
         }
-        try (InputStream in = new DigestInputStream(response.body(), digest)) {
+        try (InputStream in = response.body()) {
             if (response.statusCode() != 200) {
                 throw new IOException("The deploy repository " + id + " answered HTTP " + response.statusCode() + " for "
                         + path);
             }
-            in.transferTo(OutputStream.nullOutputStream());
+            return Checksums.of(in).sha1();
         }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    static MessageDigest sha1Digest() {
-        try {
-            return MessageDigest.getInstance("SHA-1");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-1", e);
-        }
-    }
-
-    private static String uriWithoutCredentials(URI uri) {
-        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + uri.getPath();
     }
 
     /**

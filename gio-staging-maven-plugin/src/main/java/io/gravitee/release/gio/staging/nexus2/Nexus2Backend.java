@@ -95,18 +95,18 @@ public final class Nexus2Backend implements StagingBackend {
                         m -> new ArrayList<>()).add(file);
             }
         }
-        List<StagedFile> poms = new ArrayList<>();
-        for (List<StagedFile> module : modules.values()) {
-            module.stream().filter(f -> f.path().endsWith(".pom")).findFirst().ifPresent(poms::add);
-        }
+        Map<String, StagedFile> pomOf = new LinkedHashMap<>();
+        modules.forEach((dir, module) -> module.stream().filter(f -> f.path().endsWith(".pom")).findFirst()
+                .ifPresent(pom -> pomOf.put(dir, pom)));
+        List<StagedFile> poms = List.copyOf(pomOf.values());
         List<String> results = new ArrayList<>(checkPublished(poms));
         List<StagedFile> rest = new ArrayList<>();
-        for (List<StagedFile> module : modules.values()) {
-            int pom = poms.indexOf(module.stream().filter(f -> f.path().endsWith(".pom")).findFirst().orElse(null));
-            if (pom < 0 || !results.get(pom).isEmpty()) {
-                module.stream().filter(f -> !poms.contains(f)).forEach(rest::add);
+        modules.forEach((dir, module) -> {
+            StagedFile pom = pomOf.get(dir);
+            if (pom == null || !results.get(poms.indexOf(pom)).isEmpty()) {
+                module.stream().filter(f -> f != pom).forEach(rest::add);
             }
-        }
+        });
         results.addAll(checkPublished(rest));
         int present = 0;
         List<String> different = new ArrayList<>();
