@@ -106,15 +106,18 @@ class PruneTest {
             write(source, "components/gravitee-gateway/gravitee-gateway-" + version + ".zip", "gateway " + version);
         }
         write(source, "plugins/policies/gravitee-policy-mock/gravitee-policy-mock-1.13.0.zip", "mock");
-        for (int day = 1; day <= 5; day++) {
-            write(source, "nightly/4.6.0-2025051" + day + "/graviteeio-full-4.6.0-SNAPSHOT.zip", "nightly " + day);
-        }
         if (store != null) {
             store.close();
         }
         store = S3Store.connect(S3.getUri().toString(), null, bucket, new Credentials("gio-s3", S3.getAccessKey(), S3.getSecretKey()));
-        Uploader.of(store, Console.silent()).upload(new Uploader.Options(
-                source, new BucketLayout(PREFIX), Channel.RELEASE, false, 8, Uploader.Options.DEFAULT_PART_SIZE));
+        // Nightlies are told apart by when they were stored (S3 keeps seconds): each goes up in its own second, oldest
+        // first, as they would night after night. Uploaded together, their order would be left to chance.
+        for (int day = 1; day <= 5; day++) {
+            write(source, "nightly/4.6.0-2025051" + day + "/graviteeio-full-4.6.0-SNAPSHOT.zip", "nightly " + day);
+            Uploader.of(store, Console.silent()).upload(new Uploader.Options(
+                    source, new BucketLayout(PREFIX), Channel.RELEASE, false, 8, Uploader.Options.DEFAULT_PART_SIZE));
+            Thread.sleep(1_100);
+        }
         return store;
     }
 
