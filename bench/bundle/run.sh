@@ -24,7 +24,9 @@ cd "$ROOT"
 JAR="$TARGET/s3proxy-4.1.0-jar-with-dependencies.jar"
 [ -f "$JAR" ] || ./mvnw -B -q dependency:copy -Dartifact=org.gaul:s3proxy:4.1.0:jar:jar-with-dependencies -DoutputDirectory="$TARGET"
 ./mvnw -B -q -o -pl gio-bundle-maven-plugin -am compile -Dinvoker.skip
-./mvnw -B -q -o -pl gio-bundle-maven-plugin dependency:build-classpath -Dmdep.outputFile="$TARGET/bundle-classpath.txt" -Dmdep.includeScope=runtime >/dev/null
+# The plugin's runtime class path, as Maven gives it to the plugin (includeScope is the user property; test and
+# provided jars would only slow gio's start).
+./mvnw -B -q -o -pl gio-bundle-maven-plugin dependency:build-classpath -Dmdep.outputFile="$TARGET/bundle-classpath.txt" -DincludeScope=runtime >/dev/null
 CP="$ROOT/gio-bundle-maven-plugin/target/classes:$ROOT/gio-core/target/classes:$(cat "$TARGET/bundle-classpath.txt")"
 mkdir -p "$TARGET/bench-classes"
 javac -q -d "$TARGET/bench-classes" -cp "$CP" bench/bundle/src/GioUpload.java 2>/dev/null || javac -d "$TARGET/bench-classes" -cp "$CP" bench/bundle/src/GioUpload.java

@@ -4,7 +4,16 @@ import com.google.common.collect.HashMultimap;
 import com.google.common.collect.Multimap;
 import io.gravitee.release.gio.transfer.Retry;
 import io.minio.messages.Part;
-import java.io.RandomAccessFile;
+import io.gravitee.release.gio.bundle.s3.BucketClient.FileSlice;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,12 +90,38 @@ final class PartUploads {
         }
     }
 
+    /** Sends one part from disk, with its MD5 (read first) for the server to check, as {@link BucketClient} does. */
     private Part uploadPart(String key, Path file, String uploadId, int number, long offset, long length) throws Exception {
-        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
-            in.seek(offset);
-            var response = store.await(parts.uploadPartAsync(bucket, region, key, in, length, uploadId, number, null, null),
-                    "uploading part " + number + " of " + key);
-            return new Part(number, response.etag());
+        Multimap<String, String> query = HashMultimap.create();
+        query.put("partNumber", Integer.toString(number));
+        query.put("uploadId", uploadId);
+        FileSlice slice = new FileSlice(file, offset, length, md5(file, offset, length));
+        try (var response = store.await(parts.put(bucket, region, key, HashMultimap.create(), query, slice),
+                "uploading part " + number + " of " + key)) {
+            return new Part(number, response.header("ETag").replace("\"", ""));
         }
+    }
+
+    private static String md5(Path file, long offset, long length) throws IOException {
+        MessageDigest md5;
+        try {
+            md5 = MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has MD5", e);
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            channel.position(offset);
+            InputStream in = Channels.newInputStream(channel);
+            byte[] buffer = new byte[64 * 1024];
+            for (long remaining = length; remaining > 0; ) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
+                if (n < 0) {
+                    throw new EOFException(file + " became shorter while it was uploaded: run the upload again");
+                }
+                md5.update(buffer, 0, n);
+                remaining -= n;
+            }
+        }
+        return HexFormat.of().formatHex(md5.digest());
     }
 }

@@ -1,13 +1,15 @@
 package io.gravitee.release.gio.bundle.s3;
 
+import com.google.common.collect.HashMultimap;
+import com.google.common.collect.Multimap;
 import io.gravitee.release.gio.bundle.BundleException;
+import io.gravitee.release.gio.bundle.s3.BucketClient.FileSlice;
 import io.gravitee.release.gio.credentials.Credentials;
+import io.gravitee.release.gio.transfer.Checksums;
 import io.gravitee.release.gio.transfer.Retry;
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
-import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
-import io.minio.PutObjectArgs;
 import io.minio.RemoveObjectsArgs;
 import io.minio.Result;
 import io.minio.StatObjectArgs;
@@ -17,10 +19,8 @@ import io.minio.errors.InvalidResponseException;
 import io.minio.errors.ServerException;
 import io.minio.messages.DeleteError;
 import io.minio.messages.DeleteObject;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,12 +35,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
-import okhttp3.ConnectionPool;
-import okhttp3.Dispatcher;
-import okhttp3.OkHttpClient;
-import okhttp3.Protocol;
 /**
  * One bucket of an S3-compatible server, through minio-java: the few calls the download site needs.
  * Each object gio writes carries the SHA-256 of its content in user metadata ({@value #SHA256_METADATA}),
@@ -68,20 +63,15 @@ public final class S3Store implements AutoCloseable {
     /** How long a connection, a read or a write may stall before the request fails (and is retried). */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
 
-    private final MinioClient client;
-    // The same server through minio's async API, for the parts of one multipart upload in parallel.
-    private final BucketClient parts;
-    private final OkHttpClient http;
+    // minio's clients, built in the background from connect() on.
+    private final S3Clients clients;
     private final String region;
     private final String endpoint;
     private final String bucket;
     private final Credentials credentials;
 
-    private S3Store(MinioClient client, BucketClient parts, OkHttpClient http, String region, String endpoint, String bucket,
-            Credentials credentials) {
-        this.client = client;
-        this.parts = parts;
-        this.http = http;
+    private S3Store(S3Clients clients, String region, String endpoint, String bucket, Credentials credentials) {
+        this.clients = clients;
         this.region = region;
         this.endpoint = endpoint;
         this.bucket = bucket;
@@ -89,7 +79,8 @@ public final class S3Store implements AutoCloseable {
     }
 
     /**
-     * A client for {@code bucket} at {@code endpoint}; nothing is contacted yet. Close it.
+     * A client for {@code bucket} at {@code endpoint}; nothing is contacted yet (minio's clients are built in the
+     * background meanwhile). Close it.
      *
      * @param region the bucket's region; {@code null} for us-east-1. Giving it spares a location request.
      */
@@ -106,38 +97,16 @@ public final class S3Store implements AutoCloseable {
         if (bucket == null || bucket.isBlank()) {
             throw new BundleException("No bucket: set gio.bundle.bucket");
         }
-        // OkHttp's defaults (5 requests per host for async calls, 5 idle connections) would throttle parallel
-        // uploads and reopen connections, which costs round trips to a distant server.
-        Dispatcher dispatcher = new Dispatcher();
-        dispatcher.setMaxRequests(256);
-        dispatcher.setMaxRequestsPerHost(256);
-        OkHttpClient http = new OkHttpClient.Builder()
-                .dispatcher(dispatcher)
-                .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
-                .connectTimeout(timeout)
-                .readTimeout(timeout)
-                .writeTimeout(timeout)
-                .retryOnConnectionFailure(false)
-                .protocols(List.of(Protocol.HTTP_1_1))
-                .build();
         String actualRegion = region == null || region.isBlank() ? "us-east-1" : region;
-        try {
-            MinioClient client = MinioClient.builder()
-                    .endpoint(endpoint)
-                    .credentials(credentials.username(), credentials.secret())
-                    .region(actualRegion)
-                    .httpClient(http)
-                    .build();
-            BucketClient parts = new BucketClient(MinioAsyncClient.builder()
-                    .endpoint(endpoint)
-                    .credentials(credentials.username(), credentials.secret())
-                    .region(actualRegion)
-                    .httpClient(http)
-                    .build());
-            return new S3Store(client, parts, http, actualRegion, endpoint, bucket, credentials);
-        } catch (IllegalArgumentException e) {
-            throw new BundleException("Invalid S3 endpoint '" + endpoint + "' (gio.bundle.endpoint): " + e.getMessage(), e);
-        }
+        return new S3Store(S3Clients.start(endpoint, actualRegion, credentials, timeout), actualRegion, endpoint, bucket, credentials);
+    }
+
+    private MinioClient client() throws BundleException {
+        return clients.get().client();
+    }
+
+    private BucketClient parts() throws BundleException {
+        return clients.get().async();
     }
 
     public String bucket() {
@@ -152,7 +121,7 @@ public final class S3Store implements AutoCloseable {
     public void checkBucket() throws Exception {
         boolean exists;
         try {
-            exists = client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build());
+            exists = client().bucketExists(BucketExistsArgs.builder().bucket(bucket).build());
         } catch (Exception e) {
             throw translate(e, "checking bucket " + bucket);
         }
@@ -213,7 +182,7 @@ public final class S3Store implements AutoCloseable {
     private void listPages(String prefix, boolean delimited, List<RemoteObject> objects, List<String> prefixes) throws Exception {
         Optional<String> next = Optional.empty();
         do {
-            try (okhttp3.Response response = await(parts.listPage(bucket, prefix, delimited, next), "listing " + bucket + "/" + prefix)) {
+            try (okhttp3.Response response = await(parts().listPage(bucket, prefix, delimited, next), "listing " + bucket + "/" + prefix)) {
                 next = BucketClient.parse(response.body().byteStream(), objects, prefixes).next();
             } catch (BundleException e) {
                 throw e;
@@ -226,7 +195,7 @@ public final class S3Store implements AutoCloseable {
     /** The SHA-256 gio recorded on an object, if any; empty too if the object is gone. */
     public Optional<String> sha256(String key) throws Exception {
         try {
-            StatObjectResponse stat = client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build());
+            StatObjectResponse stat = client().statObject(StatObjectArgs.builder().bucket(bucket).object(key).build());
             return stat.userMetadata().entrySet().stream()
                     .filter(e -> e.getKey().equalsIgnoreCase(SHA256_METADATA))
                     .map(Map.Entry::getValue)
@@ -239,29 +208,22 @@ public final class S3Store implements AutoCloseable {
         }
     }
 
-    /** Uploads a file, in parts of {@code partSize} bytes when it is larger than one part. */
-    public void put(String key, Path file, String sha256, String contentType, long partSize) throws Exception {
-        long size = Files.size(file);
-        try (InputStream in = Files.newInputStream(file)) {
-            put(key, in, size, sha256, contentType, Math.max(partSize, MIN_PART_SIZE));
-        }
-    }
-
     /**
-     * Uploads a file: in one request when it fits in a part, else as a multipart upload whose parts go up to
-     * {@code partThreads} at a time, each retried on its own. {@code progress} receives the bytes of each part
-     * (or of the whole file) once written, so that a single large file shows progress while it uploads.
+     * Uploads a file whose digests are {@code sums}: in one request when it fits in a part, else as a multipart
+     * upload whose parts go up to {@code partThreads} at a time, each retried on its own. {@code progress} receives
+     * the bytes of each part (or of the whole file) once written, so that a single large file shows progress while it
+     * uploads.
      */
-    public void put(String key, Path file, String sha256, String contentType, long partSize, int partThreads, Retry retry,
+    public void put(String key, Path file, Checksums sums, String contentType, long partSize, int partThreads, Retry retry,
             LongConsumer progress) throws Exception {
-        long size = Files.size(file);
+        long size = sums.size();
         long part = Math.max(partSize, MIN_PART_SIZE);
         if (size <= part) {
-            retry.run("upload of " + key, () -> put(key, file, sha256, contentType, part));
+            retry.run("upload of " + key, () -> put(key, new FileSlice(file, 0, size, sums.md5()), sums.sha256(), contentType));
             progress.accept(size);
             return;
         }
-        new PartUploads(this, parts, bucket, region).put(key, file, size, part, sha256, contentType, partThreads, retry, progress);
+        new PartUploads(this, parts(), bucket, region).put(key, file, size, part, sums.sha256(), contentType, partThreads, retry, progress);
     }
 
     /** Waits for an async call, unwrapping its failure so that retries and messages see the real one. */
@@ -279,27 +241,21 @@ public final class S3Store implements AutoCloseable {
 
     /** Uploads small generated content (checksum files, index pages) in one request. */
     public void put(String key, byte[] content, String sha256, String contentType) throws Exception {
-        put(key, new ByteArrayInputStream(content), content.length, sha256, contentType, Math.max(content.length, MIN_PART_SIZE));
+        put(key, (Object) content, sha256, contentType);
     }
 
-    private void put(String key, InputStream in, long size, String sha256, String contentType, long partSize) throws Exception {
-        try {
-            client.putObject(PutObjectArgs.builder()
-                    .bucket(bucket)
-                    .object(key)
-                    .stream(in, size, partSize)
-                    .contentType(contentType)
-                    .userMetadata(Map.of(SHA256_METADATA, sha256))
-                    .build());
-        } catch (Exception e) {
-            throw translate(e, "uploading " + key);
-        }
+    /** One PUT of a {@link FileSlice} or a {@code byte[]}, recording {@code sha256} in the object's metadata. */
+    private void put(String key, Object body, String sha256, String contentType) throws Exception {
+        Multimap<String, String> headers = HashMultimap.create();
+        headers.put("Content-Type", contentType);
+        headers.put("x-amz-meta-" + SHA256_METADATA, sha256);
+        await(parts().put(bucket, region, key, headers, HashMultimap.create(), body), "uploading " + key).close();
     }
 
     /** Opens an object for reading. */
     public InputStream get(String key) throws Exception {
         try {
-            return client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build());
+            return client().getObject(GetObjectArgs.builder().bucket(bucket).object(key).build());
         } catch (Exception e) {
             throw translate(e, "downloading " + key);
         }
@@ -313,7 +269,7 @@ public final class S3Store implements AutoCloseable {
                     .map(DeleteObject::new)
                     .toList();
             try {
-                for (Result<DeleteError> result : client.removeObjects(
+                for (Result<DeleteError> result : client().removeObjects(
                         RemoveObjectsArgs.builder().bucket(bucket).objects(batch).build())) {
                     DeleteError error = result.get();
                     throw new BundleException("Could not delete " + error.objectName() + ": " + error.code() + " " + error.message());
@@ -376,7 +332,6 @@ public final class S3Store implements AutoCloseable {
     @Override
     public void close() {
         // Closing only releases OkHttp's threads and connections; nothing the user can act on.
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+        clients.close();
     }
 }

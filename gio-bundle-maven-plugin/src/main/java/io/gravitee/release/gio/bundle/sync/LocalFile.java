@@ -11,41 +11,22 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * A file of the source tree to publish. Its MD5 is computed when the tree is read, because it is what a plain S3
- * ETag is compared with; the other digests (for checksum files and the SHA-256 metadata) only for files that are
- * uploaded or whose object needs a closer look, so that a run with nothing to do reads each file once, with one digest.
+ * A file of the source tree to publish, with its digests read on demand, each file once at most: the MD5 when the
+ * bucket holds an object of the same size to compare it with (a plain S3 ETag is an MD5), every digest (for checksum
+ * files and the SHA-256 metadata) when the file is uploaded. So a run with nothing to do reads each file once for one
+ * digest, and a first upload reads each file once for all of them.
  */
 public final class LocalFile {
     private final String relativePath;
     private final Path path;
     private final long size;
-    private final String md5;
-    private volatile Checksums checksums;
+    private String md5;
+    private Checksums checksums;
 
-    private LocalFile(String relativePath, Path path, long size, String md5) {
+    public LocalFile(String relativePath, Path path, long size) {
         this.relativePath = relativePath;
         this.path = path;
         this.size = size;
-        this.md5 = md5;
-    }
-
-    /** Reads the file once for its size and MD5. */
-    public static LocalFile read(String relativePath, Path path) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has MD5", e);
-        }
-        long size = 0;
-        byte[] buffer = new byte[256 * 1024];
-        try (InputStream in = Files.newInputStream(path)) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-                size += n;
-            }
-        }
-        return new LocalFile(relativePath, path, size, HexFormat.of().formatHex(digest.digest()));
     }
 
     /** Its path under the source directory and the prefix, with '/' separators. */
@@ -57,37 +38,66 @@ public final class LocalFile {
         return path;
     }
 
+    /** Its size when the tree was read. */
     public long size() {
         return size;
     }
 
-    public String md5() {
+    /** Its MD5, read on first use unless every digest is known already. */
+    public synchronized String md5() {
+        if (md5 == null) {
+            md5 = checksums != null ? checksums.md5() : readMd5();
+        }
         return md5;
     }
 
-    /** Every digest, computed on first use (one more read of the file). */
-    public Checksums checksums() {
-        Checksums sums = checksums;
-        if (sums == null) {
-            synchronized (this) {
-                if (checksums == null) {
-                    try {
-                        checksums = Checksums.of(path);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("Cannot read " + path, e);
-                    }
-                    if (!checksums.md5().equals(md5) || checksums.size() != size) {
-                        throw new IllegalStateException(path + " changed while gio was uploading it: run the upload again");
-                    }
-                }
-                sums = checksums;
+    /** Whether {@link #md5()} would answer without reading the file. */
+    public synchronized boolean md5Known() {
+        return md5 != null || checksums != null;
+    }
+
+    /** Every digest, read on first use; fails if the file changed since its size or MD5 were taken. */
+    public synchronized Checksums checksums() {
+        if (checksums == null) {
+            Checksums sums;
+            try {
+                sums = Checksums.of(path);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + path, e);
             }
+            if (sums.size() != size || (md5 != null && !sums.md5().equals(md5))) {
+                throw new IllegalStateException(path + " changed while gio was uploading it: run the upload again");
+            }
+            checksums = sums;
         }
-        return sums;
+        return checksums;
+    }
+
+    private String readMd5() {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has MD5", e);
+        }
+        long read = 0;
+        byte[] buffer = new byte[256 * 1024];
+        try (InputStream in = Files.newInputStream(path)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+                read += n;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + path, e);
+        }
+        if (read != size) {
+            throw new IllegalStateException(path + " changed while gio was reading it: run the upload again");
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     @Override
     public String toString() {
-        return relativePath + " (" + size + " bytes, md5 " + md5 + ")";
+        return relativePath + " (" + size + " bytes)";
     }
 }

@@ -3,15 +3,14 @@ package io.gravitee.release.gio.bundle.sync;
 import io.gravitee.release.gio.bundle.BucketLayout;
 import io.gravitee.release.gio.bundle.BundleException;
 import io.gravitee.release.gio.log.Console;
-import io.gravitee.release.gio.transfer.Parallel;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /** Reads the local tree to publish: its files, their relative paths and checksums. */
@@ -20,11 +19,11 @@ public final class LocalTree {
     private LocalTree() {}
 
     /**
-     * Lists the regular files under {@code source}, sorted by path. Checksum files beside a file
-     * of the tree are left out (gio writes its own, in coreutils format); an {@code index.html} is refused
-     * because gio generates those.
+     * Lists the regular files under {@code source} with their sizes, sorted by path; nothing is read yet (see
+     * {@link LocalFile}). Checksum files beside a file of the tree are left out (gio writes its own, in coreutils
+     * format); an {@code index.html} is refused because gio generates those.
      */
-    public static List<LocalFile> scan(Path source, int threads, Console console) throws BundleException, InterruptedException {
+    public static List<LocalFile> scan(Path source, Console console) throws BundleException {
         if (!Files.isDirectory(source)) {
             throw new BundleException("Source directory " + source.toAbsolutePath()
                     + " does not exist: build the bundle first (gio-bundle:package) or set gio.bundle.source");
@@ -49,26 +48,20 @@ public final class LocalTree {
                 relativePaths.add(relative);
                 paths.add(path);
             }
-        } catch (IOException e) {
+            Set<String> all = new HashSet<>(relativePaths);
+            List<LocalFile> files = new ArrayList<>();
+            for (int i = 0; i < paths.size(); i++) {
+                String relative = relativePaths.get(i);
+                if (BucketLayout.sidecarTarget(relative).filter(all::contains).isPresent()) {
+                    console.debug("Ignoring " + relative + ": gio writes the checksum files itself");
+                    continue;
+                }
+                files.add(new LocalFile(relative, paths.get(i), Files.size(paths.get(i))));
+            }
+            return files;
+        } catch (IOException | UncheckedIOException e) {
             throw new BundleException("Cannot read source directory " + source + ": " + e.getMessage(), e);
         }
-        Set<String> all = new HashSet<>(relativePaths);
-        List<Callable<LocalFile>> digests = new ArrayList<>();
-        for (int i = 0; i < paths.size(); i++) {
-            String relative = relativePaths.get(i);
-            if (BucketLayout.sidecarTarget(relative).filter(all::contains).isPresent()) {
-                console.debug("Ignoring " + relative + ": gio writes the checksum files itself");
-                continue;
-            }
-            Path path = paths.get(i);
-            digests.add(() -> LocalFile.read(relative, path));
-        }
-        Parallel.Results<LocalFile> results = Parallel.run(digests, Math.max(1, threads), true);
-        if (!results.failures().isEmpty()) {
-            Throwable failure = results.failures().get(0);
-            throw new BundleException("Cannot read a file of " + source + ": " + failure.getMessage(), failure);
-        }
-        return results.values();
     }
 
     private static String relativePath(Path source, Path file) {

@@ -11,19 +11,21 @@ import io.gravitee.release.gio.transfer.Parallel;
 import io.gravitee.release.gio.transfer.Progress;
 import io.gravitee.release.gio.transfer.Retry;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.concurrent.Callable;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.Predicate;
 
 /**
  * Syncs a local tree to {@code bucket/prefix}: plan first (list, compare), then write only what changed,
@@ -43,6 +45,8 @@ public final class Uploader {
     /** Levels of directories listed one by one before their subtrees are listed whole (components/x, plugins/type). */
     static final int LIST_LEVELS = 2;
 
+    private static final int HASH_THREADS = Runtime.getRuntime().availableProcessors();
+
     private final S3Store store;
     private final Console console;
     private final Retry retry;
@@ -61,23 +65,30 @@ public final class Uploader {
     public UploadReport upload(Options options) throws Exception {
         long start = System.nanoTime();
         BucketLayout layout = options.layout();
-        // The listing (round trips) runs while the tree is read (disk and CPU). It also tells an unknown bucket or
-        // refused credentials, so no separate bucket check is needed.
+        // The listing (round trips) runs while the tree is read and digested (disk and CPU). It also tells an unknown
+        // bucket or refused credentials, so no separate bucket check is needed.
         ExecutorService lister = Executors.newSingleThreadExecutor(daemon("gio-list"));
         List<LocalFile> local;
         List<RemoteObject> remote;
+        Md5Reader md5s = null;
         try {
             Future<List<RemoteObject>> listing = lister.submit(() -> retry.call(
                     "listing " + store.bucket() + "/" + layout.listPrefix(),
                     () -> store.listTree(layout.listPrefix(), LIST_LEVELS, Math.max(1, options.threads()) * 2)));
-            local = LocalTree.scan(options.source(), options.threads(), console);
+            local = LocalTree.scan(options.source(), console);
+            // Digests are CPU work: more threads than cores would only starve the listing's requests.
+            md5s = Md5Reader.start(local, Math.min(options.threads(), HASH_THREADS));
             try {
                 remote = listing.get();
             } catch (ExecutionException e) {
                 throw e.getCause() instanceof Exception cause ? cause : e;
             }
+            md5s.finish(comparable(remote, layout));
         } finally {
             lister.shutdownNow();
+            if (md5s != null) {
+                md5s.cancel();
+            }
         }
         SyncPlanner planner = new SyncPlanner(layout, key -> retry.call("reading metadata of " + key, () -> store.sha256(key)));
         SyncPlan plan = planner.plan(local, remote, options.channel());
@@ -123,7 +134,7 @@ public final class Uploader {
                 LocalFile file = write.file();
                 if (write.upload()) {
                     String key = layout.key(file.relativePath());
-                    store.put(key, file.path(), file.checksums().sha256(), contentType(file.relativePath()), options.partSize(),
+                    store.put(key, file.path(), file.checksums(), contentType(file.relativePath()), options.partSize(),
                             options.threads(), retry, progress::addBytes);
                     written.add(key);
                     progress.fileDone();
@@ -172,6 +183,16 @@ public final class Uploader {
         }
     }
 
+    /** The files that have an object of the same size whose ETag is an MD5: the planner compares their MD5s. */
+    private static Predicate<LocalFile> comparable(List<RemoteObject> remote, BucketLayout layout) {
+        Map<String, RemoteObject> byKey = new HashMap<>();
+        remote.forEach(object -> byKey.put(object.key(), object));
+        return file -> {
+            RemoteObject object = byKey.get(layout.key(file.relativePath()));
+            return object != null && object.size() == file.size() && object.etagIsMd5();
+        };
+    }
+
     private static ThreadFactory daemon(String name) {
         return runnable -> {
             Thread thread = new Thread(runnable, name);
@@ -196,7 +217,7 @@ public final class Uploader {
             if (write.upload()) {
                 String key = layout.key(file.relativePath());
                 // A multipart object's ETag is not the MD5; index pages only compare the ETags of index pages.
-                after.put(key, new RemoteObject(key, file.size(), file.size() <= options.partSize() ? file.md5() : null, now));
+                after.put(key, new RemoteObject(key, file.size(), file.size() <= options.partSize() ? file.checksums().md5() : null, now));
             }
             for (SyncPlan.Generated sidecar : write.sidecars()) {
                 String key = layout.key(sidecar.relativePath());

@@ -78,7 +78,7 @@ class FaultInjectionTest {
 
             Map<String, RemoteObject> objects = direct.list("apim/").stream()
                     .collect(Collectors.toMap(RemoteObject::key, Function.identity()));
-            for (LocalFile file : LocalTree.scan(source, 2, Console.silent())) {
+            for (LocalFile file : LocalTree.scan(source, Console.silent())) {
                 String key = "apim/" + file.relativePath();
                 try (InputStream in = direct.get(key)) {
                     assertEquals(file.checksums(), Checksums.of(in), key);

@@ -1,0 +1,116 @@
+package io.gravitee.release.gio.bundle.s3;
+
+import io.gravitee.release.gio.bundle.BundleException;
+import io.gravitee.release.gio.credentials.Credentials;
+import io.minio.MinioAsyncClient;
+import io.minio.MinioClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
+import okhttp3.Dispatcher;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+
+/**
+ * minio's clients for one server, sharing one OkHttp client. Building them loads and initialises most of minio,
+ * OkHttp and the JDK's TLS stack (about a third of a second of CPU on a small machine), so {@link #start} builds them
+ * on a thread of their own: a goal reads and digests its local files meanwhile, and the first request waits only
+ * for what is left.
+ */
+final class S3Clients {
+
+    record Built(MinioClient client, BucketClient async, OkHttpClient http) {}
+
+    private final String endpoint;
+    private final CompletableFuture<Built> built;
+
+    private S3Clients(String endpoint, CompletableFuture<Built> built) {
+        this.endpoint = endpoint;
+        this.built = built;
+    }
+
+    /** Checks the endpoint's form now, and starts building the clients in the background. */
+    static S3Clients start(String endpoint, String region, Credentials credentials, Duration timeout) throws BundleException {
+        HttpUrl url = HttpUrl.parse(endpoint);
+        if (url == null) {
+            throw invalid(endpoint, "not an http:// or https:// URL");
+        }
+        CompletableFuture<Built> built = new CompletableFuture<>();
+        Thread builder = new Thread(() -> {
+            try {
+                built.complete(build(endpoint, url.isHttps(), region, credentials, timeout));
+            } catch (Throwable e) {
+                built.completeExceptionally(e);
+            }
+        }, "gio-s3-init");
+        builder.setDaemon(true);
+        builder.start();
+        return new S3Clients(endpoint, built);
+    }
+
+    /** The clients, once built. */
+    Built get() throws BundleException {
+        try {
+            return built.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof IllegalArgumentException invalid) {
+                throw invalid(endpoint, invalid.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    /** Releases OkHttp's threads and connections (waiting for a build still in flight). */
+    void close() {
+        OkHttpClient http;
+        try {
+            http = built.join().http();
+        } catch (CompletionException e) {
+            return; // never built: nothing to release
+        }
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    private static Built build(String endpoint, boolean https, String region, Credentials credentials, Duration timeout) {
+        // OkHttp's defaults (5 requests per host for async calls, 5 idle connections) would throttle parallel
+        // uploads and reopen connections, which costs round trips to a distant server.
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(256);
+        dispatcher.setMaxRequestsPerHost(256);
+        OkHttpClient http = new OkHttpClient.Builder()
+                // A plain-http endpoint (a server inside the network, the sandbox) needs no TLS: OkHttp then skips
+                // loading the JDK's trust store, the larger part of its start-up.
+                .connectionSpecs(List.of(https ? ConnectionSpec.MODERN_TLS : ConnectionSpec.CLEARTEXT))
+                .dispatcher(dispatcher)
+                .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
+                .connectTimeout(timeout)
+                .readTimeout(timeout)
+                .writeTimeout(timeout)
+                .retryOnConnectionFailure(false)
+                .protocols(List.of(Protocol.HTTP_1_1))
+                .build();
+        MinioClient client = MinioClient.builder()
+                .endpoint(endpoint)
+                .credentials(credentials.username(), credentials.secret())
+                .region(region)
+                .httpClient(http)
+                .build();
+        BucketClient async = new BucketClient(MinioAsyncClient.builder()
+                .endpoint(endpoint)
+                .credentials(credentials.username(), credentials.secret())
+                .region(region)
+                .httpClient(http)
+                .build());
+        return new Built(client, async, http);
+    }
+
+    private static BundleException invalid(String endpoint, String why) {
+        return new BundleException("Invalid S3 endpoint '" + endpoint + "' (gio.bundle.endpoint): " + why);
+    }
+}
