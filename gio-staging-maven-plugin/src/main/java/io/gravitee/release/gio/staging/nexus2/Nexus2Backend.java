@@ -342,7 +342,9 @@ public final class Nexus2Backend implements StagingBackend {
      */
     private StagingArea transition(StagingArea area, String endpoint, String label, Status from, Status during,
             Duration timeout) {
-        StagingArea current = inspect(area.id());
+        // A status the caller just saw (the repository it opened, the close it waited for) is not read again: the
+        // repository is read after the POST anyway, which also settles a POST refused because it had moved on.
+        StagingArea current = area.status() == from ? area : inspect(area.id());
         for (int attempt = 1; current.status() == from; attempt++) {
             ObjectNode data = Nexus2Client.idsData(area.id(), area.marker());
             if (endpoint.equals("bulk/promote")) {
@@ -369,13 +371,18 @@ public final class Nexus2Backend implements StagingBackend {
             }
         }
         long deadline = System.nanoTime() + timeout.toNanos();
+        // Polls start at an eighth of the interval and double up to it: a quick transition is seen soon after it
+        // ends instead of up to a whole interval later, a long one costs a few requests more.
+        Duration interval = client.options().pollInterval();
+        Duration wait = interval.dividedBy(8).compareTo(MIN_POLL) > 0 ? interval.dividedBy(8) : MIN_POLL;
         while (current.status().transitioning()) {
             if (System.nanoTime() > deadline) {
                 throw new PollTimeoutException(current, "Staging repository " + area.id() + " was still "
                         + (during == Status.VERIFYING ? "closing" : "releasing") + " after " + timeout.toSeconds()
                         + " s; the server goes on: re-run to pick up its outcome");
             }
-            sleep(client.options().pollInterval());
+            sleep(wait.compareTo(interval) < 0 ? wait : interval);
+            wait = wait.multipliedBy(2);
             current = inspect(area.id());
         }
         return current;
@@ -420,6 +427,8 @@ public final class Nexus2Backend implements StagingBackend {
             throw new StagingException(what + " failed: HTTP " + answer.status() + ": " + answer.message());
         }
     }
+
+    private static final Duration MIN_POLL = Duration.ofMillis(50);
 
     private static void sleep(Duration duration) {
         try {
