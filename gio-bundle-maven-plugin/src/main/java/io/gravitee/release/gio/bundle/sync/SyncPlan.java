@@ -1,6 +1,7 @@
 package io.gravitee.release.gio.bundle.sync;
 
 import io.gravitee.release.gio.bundle.BucketLayout;
+import io.gravitee.release.gio.bundle.BucketLayout.Sidecar;
 import io.gravitee.release.gio.bundle.Channel;
 import io.gravitee.release.gio.transfer.Checksums;
 import java.util.List;
@@ -37,10 +38,17 @@ public record SyncPlan(
      *
      * @param upload whether the file itself is uploaded (false: only some of its checksum files are missing)
      * @param replaces whether it overwrites an object with different content (nightly)
+     * @param sidecars the checksum files to write; their content is made when they are written, from digests read
+     *     then (a plan must not wait for every digest of every file it uploads)
      */
-    public record Write(LocalFile file, boolean upload, boolean replaces, List<Generated> sidecars) {
+    public record Write(LocalFile file, boolean upload, boolean replaces, List<Sidecar> sidecars) {
         public Write {
             sidecars = List.copyOf(sidecars);
+        }
+
+        /** Where the checksum file of this kind goes, relative to the prefix. */
+        public String sidecarPath(Sidecar kind) {
+            return file.relativePath() + kind.suffix();
         }
     }
 

@@ -5,20 +5,23 @@ import io.gravitee.release.gio.bundle.BucketLayout.Sidecar;
 import io.gravitee.release.gio.bundle.Channel;
 import io.gravitee.release.gio.bundle.s3.S3Store.RemoteObject;
 import io.gravitee.release.gio.transfer.Checksums;
+import io.gravitee.release.gio.transfer.Parallel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 
 /**
  * Compares the source tree with the bucket and decides what to write. Content is compared by size, then by
- * the ETag when it is a plain MD5, and only otherwise (multipart objects, encrypted buckets) by the SHA-256
- * gio stored in the object's metadata, which costs one request per object. Checksum files of unchanged files
- * are checked by presence and size.
+ * the ETag when it is a plain MD5 equal to the file's, and only otherwise (multipart objects, encrypted buckets, an
+ * ETag that differs) by the SHA-256 gio stored in the object's metadata, which costs one request per object, made in
+ * parallel. Checksum files of unchanged files are checked by presence and size.
  */
 public final class SyncPlanner {
 
@@ -30,10 +33,13 @@ public final class SyncPlanner {
 
     private final BucketLayout layout;
     private final ContentProbe probe;
+    private final int probes;
 
-    public SyncPlanner(BucketLayout layout, ContentProbe probe) {
+    /** @param probes probes (and the digests they are compared with) in flight at once */
+    public SyncPlanner(BucketLayout layout, ContentProbe probe, int probes) {
         this.layout = layout;
         this.probe = probe;
+        this.probes = Math.max(1, probes);
     }
 
     /**
@@ -50,6 +56,7 @@ public final class SyncPlanner {
                 addWithAncestors(directoriesBefore, BucketLayout.directoryOf(relative.get()));
             }
         }
+        Set<String> sameByProbe = probeAll(local, remoteByPath);
         List<SyncPlan.Write> writes = new ArrayList<>();
         List<SyncPlan.Conflict> conflicts = new ArrayList<>();
         Set<String> expected = new HashSet<>();
@@ -58,13 +65,13 @@ public final class SyncPlanner {
             String path = file.relativePath();
             expected.add(path);
             RemoteObject existing = remoteByPath.get(path);
-            boolean upload = existing == null || !sameContent(existing, file);
+            boolean upload = existing == null || !sameContent(existing, file, sameByProbe);
             boolean replaces = existing != null && upload;
             if (replaces && channel == Channel.RELEASE) {
                 conflicts.add(new SyncPlan.Conflict(path, file.size(), existing.size()));
                 continue;
             }
-            List<SyncPlan.Generated> sidecars = new ArrayList<>();
+            List<Sidecar> sidecars = new ArrayList<>();
             for (Sidecar kind : Sidecar.values()) {
                 String sidecarPath = path + kind.suffix();
                 expected.add(sidecarPath);
@@ -72,7 +79,7 @@ public final class SyncPlanner {
                 // An unchanged file's checksum files are checked by presence and size: checking their content would
                 // need the SHA-1 and SHA-512 of every file on every run. gio writes them right after the file.
                 if (upload || current == null || current.size() != sidecarSize(kind, path)) {
-                    sidecars.add(sidecar(file, kind));
+                    sidecars.add(kind);
                 }
             }
             if (upload || !sidecars.isEmpty()) {
@@ -98,7 +105,8 @@ public final class SyncPlanner {
         return List.of(sidecar(file, Sidecar.SHA1), sidecar(file, Sidecar.MD5), sidecar(file, Sidecar.SHA512));
     }
 
-    private static SyncPlan.Generated sidecar(LocalFile file, Sidecar kind) {
+    /** The checksum file of this kind for {@code file}, reading the file's digests if not read yet. */
+    public static SyncPlan.Generated sidecar(LocalFile file, Sidecar kind) {
         Checksums sums = file.checksums();
         String hex = switch (kind) {
             case SHA1 -> sums.sha1();
@@ -119,14 +127,39 @@ public final class SyncPlanner {
         return hex + 2 + BucketLayout.nameOf(relativePath).getBytes(StandardCharsets.UTF_8).length + 1;
     }
 
-    private boolean sameContent(RemoteObject remote, LocalFile local) throws Exception {
+    private static boolean sameContent(RemoteObject remote, LocalFile local, Set<String> sameByProbe) {
         if (remote.size() != local.size()) {
             return false;
         }
-        if (remote.etagIsMd5() && remote.etag().equalsIgnoreCase(local.md5())) {
-            return true;
+        return sameByMd5(remote, local) || sameByProbe.contains(local.relativePath());
+    }
+
+    private static boolean sameByMd5(RemoteObject remote, LocalFile local) {
+        return remote.etagIsMd5() && remote.etag().equalsIgnoreCase(local.md5());
+    }
+
+    /**
+     * The files whose content the SHA-256 gio stored on the object confirms, among those of the same size the ETag
+     * does not settle: a multipart ETag is no MD5, and an ETag that looks like one may not be (encrypted buckets),
+     * so a mismatch is not trusted either. Their probes and digests run in parallel: one round trip, not one each.
+     */
+    private Set<String> probeAll(List<LocalFile> local, Map<String, RemoteObject> remoteByPath) throws Exception {
+        List<Callable<String>> checks = new ArrayList<>();
+        for (LocalFile file : local) {
+            RemoteObject remote = remoteByPath.get(file.relativePath());
+            if (remote != null && remote.size() == file.size() && !sameByMd5(remote, file)) {
+                checks.add(() -> probe.sha256(remote.key()).filter(file.checksums().sha256()::equalsIgnoreCase)
+                        .map(same -> file.relativePath()).orElse(null));
+            }
         }
-        return probe.sha256(remote.key()).map(local.checksums().sha256()::equalsIgnoreCase).orElse(false);
+        Parallel.Results<String> results = Parallel.run(checks, probes, true);
+        if (!results.failures().isEmpty()) {
+            Throwable failure = results.failures().get(0);
+            throw failure instanceof Exception e ? e : new IllegalStateException(failure);
+        }
+        Set<String> same = new HashSet<>();
+        results.values().stream().filter(Objects::nonNull).forEach(same::add);
+        return same;
     }
 
     static void addWithAncestors(Set<String> directories, String directory) {

@@ -1,6 +1,7 @@
 package io.gravitee.release.gio.bundle.sync;
 
 import io.gravitee.release.gio.bundle.BucketLayout;
+import io.gravitee.release.gio.bundle.BucketLayout.Sidecar;
 import io.gravitee.release.gio.bundle.BundleException;
 import io.gravitee.release.gio.bundle.Channel;
 import io.gravitee.release.gio.bundle.index.IndexRefresher;
@@ -70,14 +71,14 @@ public final class Uploader {
         ExecutorService lister = Executors.newSingleThreadExecutor(daemon("gio-list"));
         List<LocalFile> local;
         List<RemoteObject> remote;
-        Md5Reader md5s = null;
+        DigestReader md5s = null;
         try {
             Future<List<RemoteObject>> listing = lister.submit(() -> retry.call(
                     "listing " + store.bucket() + "/" + layout.listPrefix(),
                     () -> store.listTree(layout.listPrefix(), LIST_LEVELS, Math.max(1, options.threads()) * 2)));
             local = LocalTree.scan(options.source(), console);
             // Digests are CPU work: more threads than cores would only starve the listing's requests.
-            md5s = Md5Reader.start(local, Math.min(options.threads(), HASH_THREADS));
+            md5s = DigestReader.start(local, Math.min(options.threads(), HASH_THREADS), LocalFile::md5);
             try {
                 remote = listing.get();
             } catch (ExecutionException e) {
@@ -90,7 +91,8 @@ public final class Uploader {
                 md5s.cancel();
             }
         }
-        SyncPlanner planner = new SyncPlanner(layout, key -> retry.call("reading metadata of " + key, () -> store.sha256(key)));
+        SyncPlanner planner = new SyncPlanner(layout, key -> retry.call("reading metadata of " + key, () -> store.sha256(key)),
+                Math.max(1, options.threads()) * 2);
         SyncPlan plan = planner.plan(local, remote, options.channel());
         if (!plan.conflicts().isEmpty()) {
             throw conflicts(plan, layout);
@@ -108,14 +110,28 @@ public final class Uploader {
             console.info("Nothing to write: the bucket already has every file of " + options.source());
             return report(options, plan, List.of(), List.of(), start);
         }
-        write(plan, options, written);
-        if (!plan.deletes().isEmpty()) {
-            List<String> keys = plan.deletes().stream().map(layout::key).toList();
-            retry.run("deleting " + keys.size() + " object(s)", () -> store.delete(keys));
-            keys.forEach(key -> console.info("Deleted " + key));
-            deleted.addAll(keys);
+        // The pages depend only on the plan: they are rendered (CPU) while the files go up (network), and written
+        // once every file and deletion they show is done.
+        ExecutorService renderer = Executors.newSingleThreadExecutor(daemon("gio-index"));
+        try {
+            Future<IndexRefresher.Refresh> pages = renderer.submit(() -> renderIndexes(plan, options, remote));
+            write(plan, options, written);
+            if (!plan.deletes().isEmpty()) {
+                List<String> keys = plan.deletes().stream().map(layout::key).toList();
+                retry.run("deleting " + keys.size() + " object(s)", () -> store.delete(keys));
+                keys.forEach(key -> console.info("Deleted " + key));
+                deleted.addAll(keys);
+            }
+            IndexRefresher.Refresh refresh;
+            try {
+                refresh = pages.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+            writeIndexes(refresh, options, written, deleted);
+        } finally {
+            renderer.shutdownNow();
         }
-        refreshIndexes(plan, options, remote, written, deleted);
         return report(options, plan, written, deleted, start);
     }
 
@@ -126,6 +142,10 @@ public final class Uploader {
     private void write(SyncPlan plan, Options options, List<String> written) throws Exception {
         BucketLayout layout = options.layout();
         Progress progress = Progress.of("Upload", plan.uploads().size(), plan.bytesToUpload(), console);
+        // Digests are read ahead of the uploads that need them (a file's checksum files and metadata), on one thread:
+        // it outruns any network, and leaves the other cores to sending.
+        DigestReader ahead = DigestReader.start(plan.writes().stream().map(SyncPlan.Write::file).toList(), 1,
+                LocalFile::checksums);
         ExecutorService small = Executors.newFixedThreadPool(Math.max(1, options.threads()) * 4, daemon("gio-small"));
         List<Future<?>> smallWrites = Collections.synchronizedList(new ArrayList<>());
         List<Callable<Void>> tasks = new ArrayList<>();
@@ -139,7 +159,8 @@ public final class Uploader {
                     written.add(key);
                     progress.fileDone();
                 }
-                for (SyncPlan.Generated sidecar : write.sidecars()) {
+                for (Sidecar kind : write.sidecars()) {
+                    SyncPlan.Generated sidecar = SyncPlanner.sidecar(file, kind);
                     String key = layout.key(sidecar.relativePath());
                     smallWrites.add(small.submit(() -> {
                         retry.run("upload of " + key, () -> store.put(
@@ -169,6 +190,7 @@ public final class Uploader {
             }
         } finally {
             small.shutdownNow();
+            ahead.cancel();
         }
         progress.finish();
         if (!failures.isEmpty()) {
@@ -202,30 +224,35 @@ public final class Uploader {
     }
 
     /**
-     * Pages are rendered from the listing taken before the upload with this run's writes and deletes applied (dated
-     * now), which spares listing the whole prefix again; pages are written in parallel.
+     * Pages are rendered from the listing taken before the upload with this run's planned writes and deletes applied,
+     * dated when the upload starts, which spares listing the whole prefix again.
      */
-    private void refreshIndexes(SyncPlan plan, Options options, List<RemoteObject> before, List<String> written, List<String> deleted)
-            throws Exception {
+    private IndexRefresher.Refresh renderIndexes(SyncPlan plan, Options options, List<RemoteObject> before) {
         BucketLayout layout = options.layout();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Map<String, RemoteObject> after = new LinkedHashMap<>();
         before.forEach(object -> after.put(object.key(), object));
-        deleted.forEach(after::remove);
+        plan.deletes().forEach(path -> after.remove(layout.key(path)));
         for (SyncPlan.Write write : plan.writes()) {
             LocalFile file = write.file();
             if (write.upload()) {
                 String key = layout.key(file.relativePath());
-                // A multipart object's ETag is not the MD5; index pages only compare the ETags of index pages.
-                after.put(key, new RemoteObject(key, file.size(), file.size() <= options.partSize() ? file.checksums().md5() : null, now));
+                // Index pages compare only the ETags of index pages: a file's is not needed (nor known yet).
+                after.put(key, new RemoteObject(key, file.size(), null, now));
             }
-            for (SyncPlan.Generated sidecar : write.sidecars()) {
-                String key = layout.key(sidecar.relativePath());
-                after.put(key, new RemoteObject(key, sidecar.content().length, sidecar.checksums().md5(), now));
+            for (Sidecar kind : write.sidecars()) {
+                String key = layout.key(write.sidecarPath(kind));
+                after.put(key, new RemoteObject(key, SyncPlanner.sidecarSize(kind, file.relativePath()), null, now));
             }
         }
-        IndexRefresher.Refresh refresh = new IndexRefresher(store.bucket(), layout)
+        return new IndexRefresher(store.bucket(), layout)
                 .refresh(List.copyOf(after.values()), plan.touchedDirectories(), plan.directoriesBefore());
+    }
+
+    /** Writes the pages in parallel, then deletes those of emptied directories. */
+    private void writeIndexes(IndexRefresher.Refresh refresh, Options options, List<String> written, List<String> deleted)
+            throws Exception {
+        BucketLayout layout = options.layout();
         List<Callable<String>> pages = new ArrayList<>();
         for (SyncPlan.Generated page : refresh.writes()) {
             String key = layout.key(page.relativePath());
@@ -271,8 +298,8 @@ public final class Uploader {
                 console.info((write.replaces() ? "  overwrite " : "  upload    ") + layout.key(write.file().relativePath())
                         + " (" + Progress.bytes(write.file().size()) + ")");
             }
-            for (SyncPlan.Generated sidecar : write.sidecars()) {
-                console.info("  write     " + layout.key(sidecar.relativePath()));
+            for (Sidecar kind : write.sidecars()) {
+                console.info("  write     " + layout.key(write.sidecarPath(kind)));
             }
         }
         plan.deletes().forEach(path -> console.info("  delete    " + layout.key(path)));
@@ -285,7 +312,7 @@ public final class Uploader {
             if (write.upload()) {
                 keys.add(layout.key(write.file().relativePath()));
             }
-            write.sidecars().forEach(s -> keys.add(layout.key(s.relativePath())));
+            write.sidecars().forEach(kind -> keys.add(layout.key(write.sidecarPath(kind))));
         }
         return keys;
     }

@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gravitee.release.gio.bundle.BucketLayout;
 import io.gravitee.release.gio.bundle.Channel;
 import io.gravitee.release.gio.bundle.s3.S3Store;
+import io.gravitee.release.gio.bundle.s3.TestS3;
 import io.gravitee.release.gio.bundle.s3.S3Store.RemoteObject;
 import io.gravitee.release.gio.bundle.sync.Uploader;
-import io.gravitee.release.gio.credentials.Credentials;
 import io.gravitee.release.gio.log.Console;
 import io.gravitee.release.gio.transfer.Retry;
-import io.minio.MakeBucketArgs;
-import io.minio.MinioClient;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -44,10 +42,7 @@ class PruneTest {
     private static final Instant NOW = Instant.parse("2025-06-01T00:00:00Z");
 
     @RegisterExtension
-    static final S3ProxyExtension S3 = S3ProxyExtension.builder()
-            .withBlobStoreProvider("transient")
-            .withCredentials("gio-access", "gio-secret-value")
-            .build();
+    static final S3ProxyExtension S3 = TestS3.server();
 
     @TempDir
     static Path work;
@@ -96,10 +91,7 @@ class PruneTest {
     /** A fresh bucket holding the whole history, uploaded by gio itself (checksums and index pages included). */
     private S3Store seededBucket() throws Exception {
         String bucket = "downloads-" + (++bucketNumber);
-        try (MinioClient admin = MinioClient.builder().endpoint(S3.getUri().toString())
-                .credentials(S3.getAccessKey(), S3.getSecretKey()).build()) {
-            admin.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
-        }
+        TestS3.makeBucket(S3, bucket);
         Path source = work.resolve(bucket);
         for (String version : VERSIONS) {
             write(source, "distributions/graviteeio-full-" + version + ".zip", "full " + version);
@@ -109,7 +101,7 @@ class PruneTest {
         if (store != null) {
             store.close();
         }
-        store = S3Store.connect(S3.getUri().toString(), null, bucket, new Credentials("gio-s3", S3.getAccessKey(), S3.getSecretKey()));
+        store = TestS3.connect(S3, bucket);
         // Nightlies are told apart by when they were stored (S3 keeps seconds): each goes up in its own second, oldest
         // first, as they would night after night. Uploaded together, their order would be left to chance.
         for (int day = 1; day <= 5; day++) {

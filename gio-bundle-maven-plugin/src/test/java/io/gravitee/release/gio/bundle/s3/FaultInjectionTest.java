@@ -15,8 +15,6 @@ import io.gravitee.release.gio.credentials.Credentials;
 import io.gravitee.release.gio.log.Console;
 import io.gravitee.release.gio.transfer.Checksums;
 import io.gravitee.release.gio.transfer.Retry;
-import io.minio.MakeBucketArgs;
-import io.minio.MinioClient;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -34,20 +32,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** About 10% of the requests fail (503, reset, stall past the client timeout): the upload still completes, and verifies. */
 class FaultInjectionTest {
     @RegisterExtension
-    static final S3ProxyExtension S3 = S3ProxyExtension.builder()
-            .withBlobStoreProvider("transient")
-            .withCredentials("gio-access", "gio-secret-value")
-            .build();
+    static final S3ProxyExtension S3 = TestS3.server();
 
     @TempDir
     Path work;
 
     @Test
     void uploadCompletesThroughTenPercentFailingRequestsAndEveryObjectVerifies() throws Exception {
-        try (MinioClient admin = MinioClient.builder().endpoint(S3.getUri().toString())
-                .credentials(S3.getAccessKey(), S3.getSecretKey()).build()) {
-            admin.makeBucket(MakeBucketArgs.builder().bucket("downloads").build());
-        }
+        TestS3.makeBucket(S3, "downloads");
         Path source = work.resolve("tree");
         Random random = new Random(7);
         for (int i = 0; i < 24; i++) {

@@ -8,12 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gravitee.release.gio.bundle.BundleException;
 import io.gravitee.release.gio.bundle.s3.S3Store.RemoteObject;
-import io.gravitee.release.gio.credentials.Credentials;
 import io.gravitee.release.gio.log.Console;
 import io.gravitee.release.gio.transfer.Checksums;
 import io.gravitee.release.gio.transfer.Retry;
-import io.minio.MakeBucketArgs;
-import io.minio.MinioClient;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,10 +32,7 @@ class S3StoreTest {
     private static final String BUCKET = "downloads";
 
     @RegisterExtension
-    static final S3ProxyExtension S3 = S3ProxyExtension.builder()
-            .withBlobStoreProvider("transient")
-            .withCredentials("gio-access", "gio-secret-value")
-            .build();
+    static final S3ProxyExtension S3 = TestS3.server();
 
     @TempDir
     Path work;
@@ -49,11 +43,8 @@ class S3StoreTest {
 
     @BeforeEach
     void bucket() throws Exception {
-        try (MinioClient admin = MinioClient.builder().endpoint(S3.getUri().toString())
-                .credentials(S3.getAccessKey(), S3.getSecretKey()).build()) {
-            admin.makeBucket(MakeBucketArgs.builder().bucket(BUCKET).build());
-        }
-        store = S3Store.connect(S3.getUri().toString(), null, BUCKET, new Credentials("gio-s3", S3.getAccessKey(), S3.getSecretKey()));
+        TestS3.makeBucket(S3, BUCKET);
+        store = TestS3.connect(S3, BUCKET);
     }
 
     @AfterEach

@@ -8,10 +8,9 @@ import io.gravitee.release.gio.bundle.BucketLayout;
 import io.gravitee.release.gio.bundle.BundleException;
 import io.gravitee.release.gio.bundle.Channel;
 import io.gravitee.release.gio.bundle.s3.S3Store;
+import io.gravitee.release.gio.bundle.s3.TestS3;
 import io.gravitee.release.gio.credentials.Credentials;
 import io.gravitee.release.gio.log.Console;
-import io.minio.MakeBucketArgs;
-import io.minio.MinioClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.gaul.s3proxy.junit.S3ProxyExtension;
@@ -35,10 +34,7 @@ class BadInputTest {
 
     @BeforeEach
     void bucket() throws Exception {
-        try (MinioClient admin = MinioClient.builder().endpoint(S3.getUri().toString())
-                .credentials(S3.getAccessKey(), S3.getSecretKey()).build()) {
-            admin.makeBucket(MakeBucketArgs.builder().bucket("downloads").build());
-        }
+        TestS3.makeBucket(S3, "downloads");
         Files.writeString(source.resolve("a.zip"), "a");
     }
 

@@ -9,12 +9,10 @@ import io.gravitee.release.gio.bundle.BucketLayout;
 import io.gravitee.release.gio.bundle.BundleException;
 import io.gravitee.release.gio.bundle.Channel;
 import io.gravitee.release.gio.bundle.s3.S3Store;
+import io.gravitee.release.gio.bundle.s3.TestS3;
 import io.gravitee.release.gio.bundle.s3.S3Store.RemoteObject;
-import io.gravitee.release.gio.credentials.Credentials;
 import io.gravitee.release.gio.log.Console;
 import io.gravitee.release.gio.transfer.Checksums;
-import io.minio.MakeBucketArgs;
-import io.minio.MinioClient;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -40,10 +38,7 @@ class UploaderTest {
     private static final String PREFIX = "graviteeio-apim";
 
     @RegisterExtension
-    static final S3ProxyExtension S3 = S3ProxyExtension.builder()
-            .withBlobStoreProvider("transient")
-            .withCredentials("gio-access", "gio-secret-value")
-            .build();
+    static final S3ProxyExtension S3 = TestS3.server();
 
     @TempDir
     Path work;
@@ -55,16 +50,13 @@ class UploaderTest {
 
     @BeforeEach
     void createBucketAndTree() throws Exception {
-        try (MinioClient admin = MinioClient.builder().endpoint(S3.getUri().toString())
-                .credentials(S3.getAccessKey(), S3.getSecretKey()).build()) {
-            admin.makeBucket(MakeBucketArgs.builder().bucket(BUCKET).build());
-        }
+        TestS3.makeBucket(S3, BUCKET);
         source = work.resolve("gio-bundle");
         write("distributions/graviteeio-full-3.8.7.zip", "full distribution 3.8.7");
         write("components/gravitee-gateway/gravitee-gateway-3.8.7.zip", "gateway 3.8.7");
         write("components/gravitee-rest-api/gravitee-rest-api-3.8.7.zip", "rest api 3.8.7");
         write("plugins/policies/gravitee-policy-mock/gravitee-policy-mock-1.13.0.zip", "mock policy");
-        store = S3Store.connect(S3.getUri().toString(), null, BUCKET, new Credentials("gio-s3", S3.getAccessKey(), S3.getSecretKey()));
+        store = TestS3.connect(S3, BUCKET);
     }
 
     @AfterEach
@@ -173,6 +165,27 @@ class UploaderTest {
         assertTrue(read(PREFIX + "/plugins/index.html").contains("resources/index.html"));
         assertTrue(report.deleted().contains(PREFIX + "/plugins/policies/gravitee-policy-mock/index.html"));
         assertTrue(report.deleted().contains(PREFIX + "/plugins/policies/gravitee-policy-mock/gravitee-policy-mock-1.13.0.zip.sha1"));
+    }
+
+    @Test
+    void aChangeThatKeepsTheSizeIsFoundByTheDigestsInBothChannels() throws Exception {
+        upload(Channel.RELEASE, false);
+        String gw = PREFIX + "/components/gravitee-gateway/gravitee-gateway-3.8.7.zip";
+        write("components/gravitee-gateway/gravitee-gateway-3.8.7.zip", "gateway 3.8.X"); // same length as "gateway 3.8.7"
+        Map<String, RemoteObject> before = bucket();
+
+        BundleException refused = assertThrows(BundleException.class, () -> upload(Channel.RELEASE, false));
+        assertTrue(refused.getMessage().contains(gw), refused.getMessage());
+        assertEquals(before, bucket(), "release channel: nothing written");
+
+        UploadReport nightly = upload(Channel.NIGHTLY, false);
+        // The directory's page is rewritten only if it reads differently (its dates have minutes, not seconds).
+        assertEquals(new java.util.TreeSet<>(List.of(gw, gw + ".sha1", gw + ".md5", gw + ".sha512sum")),
+                nightly.written().stream().filter(key -> !key.endsWith("/index.html"))
+                        .collect(Collectors.toCollection(java.util.TreeSet::new)));
+        assertEquals("gateway 3.8.X", read(gw));
+        assertEquals(Checksums.of("gateway 3.8.X".getBytes(StandardCharsets.UTF_8)).sha1() + "  gravitee-gateway-3.8.7.zip\n",
+                read(gw + ".sha1"));
     }
 
     @Test

@@ -6,35 +6,38 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * Reads the MD5 of the source files on a few threads while the bucket is listed, in tree order. Until the listing
- * is known every file is read, since a re-run needs most of them; once it is known, {@link #finish} narrows the rest
- * to the files that have an object to compare with, so a first upload does not read its files for nothing.
+ * Reads digests of source files ahead of their use, on a few threads, in the order given. Two uses: the MD5s while
+ * the bucket is listed (every file until the listing is known, since a re-run needs most of them; then
+ * {@link #finish} narrows the rest to the files that have an object to compare with, so a first upload does not read
+ * its files for nothing), and every digest of the files to upload just ahead of their upload, so that an upload slot
+ * sends bytes instead of digesting.
  */
-final class Md5Reader {
+final class DigestReader {
     private final ExecutorService pool;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile Predicate<LocalFile> wanted = file -> true;
 
-    private Md5Reader(ExecutorService pool) {
+    private DigestReader(ExecutorService pool) {
         this.pool = pool;
     }
 
-    /** Starts reading {@code files}, {@code threads} at a time. */
-    static Md5Reader start(List<LocalFile> files, int threads) {
+    /** Starts {@code read} on each of {@code files}, {@code threads} at a time. */
+    static DigestReader start(List<LocalFile> files, int threads, Consumer<LocalFile> read) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), runnable -> {
-            Thread thread = new Thread(runnable, "gio-md5");
+            Thread thread = new Thread(runnable, "gio-digest");
             thread.setDaemon(true);
             return thread;
         });
-        Md5Reader reader = new Md5Reader(pool);
+        DigestReader reader = new DigestReader(pool);
         for (LocalFile file : files) {
             pool.execute(() -> {
                 if (reader.failure.get() == null && reader.wanted.test(file)) {
                     try {
-                        file.md5();
+                        read.accept(file);
                     } catch (RuntimeException e) {
                         reader.failure.compareAndSet(null, e);
                     }
@@ -55,7 +58,7 @@ final class Md5Reader {
         }
     }
 
-    /** Stops reading (the run failed before it needed the digests). */
+    /** Stops reading: what is left is read where it is used, or never (the run failed). */
     void cancel() {
         pool.shutdownNow();
     }

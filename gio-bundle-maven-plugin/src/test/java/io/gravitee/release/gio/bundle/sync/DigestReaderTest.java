@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class Md5ReaderTest {
+class DigestReaderTest {
     @TempDir
     Path work;
 
@@ -21,7 +21,7 @@ class Md5ReaderTest {
     void everyWantedFileIsDigestedOnceFinished() throws Exception {
         List<LocalFile> files = files(40);
 
-        Md5Reader.start(files, 2).finish(file -> file.relativePath().endsWith("0.zip"));
+        DigestReader.start(files, 2, LocalFile::md5).finish(file -> file.relativePath().endsWith("0.zip"));
 
         for (LocalFile file : files) {
             if (file.relativePath().endsWith("0.zip")) {
@@ -36,7 +36,7 @@ class Md5ReaderTest {
         List<LocalFile> files = files(3);
         Files.delete(files.get(1).path());
 
-        BundleException failure = assertThrows(BundleException.class, () -> Md5Reader.start(files, 2).finish(file -> true));
+        BundleException failure = assertThrows(BundleException.class, () -> DigestReader.start(files, 2, LocalFile::md5).finish(file -> true));
 
         assertTrue(failure.getMessage().contains("plugin-1.zip"), failure.getMessage());
     }
@@ -46,7 +46,7 @@ class Md5ReaderTest {
         List<LocalFile> files = files(1);
         Files.writeString(files.get(0).path(), "longer than it was when the tree was read");
 
-        BundleException failure = assertThrows(BundleException.class, () -> Md5Reader.start(files, 1).finish(file -> true));
+        BundleException failure = assertThrows(BundleException.class, () -> DigestReader.start(files, 1, LocalFile::md5).finish(file -> true));
 
         assertTrue(failure.getMessage().contains("changed"), failure.getMessage());
     }
