@@ -9,7 +9,8 @@ import java.nio.file.Path;
 
 /**
  * What gio-bundle:upload runs, without Maven's start-up: for the benchmark only.
- * Usage: java -cp CLASSPATH GioUpload ENDPOINT BUCKET PREFIX SOURCE THREADS   (keys in GIO_ACCESS_KEY, GIO_SECRET_KEY)
+ * Usage: java -cp CLASSPATH GioUpload ENDPOINT BUCKET PREFIX SOURCE THREADS [DIGEST_CACHE]
+ * (keys in GIO_ACCESS_KEY, GIO_SECRET_KEY; DIGEST_CACHE: the file gio-bundle:upload keeps in target/gio)
  */
 public class GioUpload {
     public static void main(String[] args) throws Exception {
@@ -17,7 +18,7 @@ public class GioUpload {
         try (S3Store store = S3Store.connect(args[0], null, args[1], credentials)) {
             UploadReport report = Uploader.of(store, Console.of(System.out)).upload(new Uploader.Options(
                     Path.of(args[3]), new BucketLayout(args[2]), Channel.NIGHTLY, false, Integer.parseInt(args[4]),
-                    Uploader.Options.DEFAULT_PART_SIZE));
+                    Uploader.Options.DEFAULT_PART_SIZE, args.length > 5 ? Path.of(args[5]) : null));
             System.out.printf("gio: %d file(s) uploaded, %d unchanged, %d object(s) written%n",
                     report.filesUploaded(), report.unchanged(), report.written().size());
         }

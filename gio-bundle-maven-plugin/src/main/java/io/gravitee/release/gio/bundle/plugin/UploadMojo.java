@@ -21,6 +21,11 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * {@code nightly} overwrites, and deletes what the source no longer has. Writes
  * {@code target/gio/upload-report.json} and {@code .md}, except in a dry run, which writes nothing anywhere and only
  * prints the plan.
+ * <p>
+ * The MD5s read from the source files are kept in {@code target/gio/upload-digests.properties} with each file's size,
+ * modification time and inode, so that an upload run again over the same files does not read them again; a file whose
+ * size, time or inode changed is read again. A tool that rewrites a file and then restores its time defeats this:
+ * delete that file (or {@code mvn clean}) to have every file read.
  */
 @Mojo(name = "upload", requiresProject = false, threadSafe = true)
 public class UploadMojo extends AbstractBundleMojo {
@@ -45,6 +50,8 @@ public class UploadMojo extends AbstractBundleMojo {
     @Parameter(defaultValue = "${basedir}/target/gio", readonly = true)
     File reportDirectory;
 
+    static final String DIGEST_CACHE = "upload-digests.properties";
+
     @Inject
     public UploadMojo(SettingsDecrypter decrypter) {
         super(decrypter);
@@ -58,7 +65,8 @@ public class UploadMojo extends AbstractBundleMojo {
                     + " gio.bundle.prefix so that it cannot empty the whole bucket " + store.bucket());
         }
         UploadReport report = Uploader.of(store, console).upload(new Uploader.Options(
-                source.toPath(), layout, parsed, dryRun, Math.max(1, threads), Math.max(5, partSizeMiB) * 1024L * 1024));
+                source.toPath(), layout, parsed, dryRun, Math.max(1, threads), Math.max(5, partSizeMiB) * 1024L * 1024,
+                reportDirectory.toPath().resolve(DIGEST_CACHE)));
         if (dryRun) {
             // A dry run writes nothing anywhere, local report included: the plan it printed is its output.
             console.info("Dry run: no report written");

@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -145,38 +146,68 @@ public final class S3Store implements AutoCloseable {
      * each page (such as S3Proxy's filesystem backend) walk small subtrees instead of the whole prefix.
      */
     public List<RemoteObject> listTree(String prefix, int levels, int threads) throws Exception {
+        return listTree(prefix, levels, threads, Set.of());
+    }
+
+    /**
+     * As {@link #listTree(String, int, int)}, listing at once the sub-prefixes {@code expected} to exist (such as
+     * the directories of the tree being uploaded, as keys ending in '/'), instead of waiting for the level above to
+     * name them: one round of requests where the bucket holds what was expected, another for what it holds beyond.
+     */
+    public List<RemoteObject> listTree(String prefix, int levels, int threads, Set<String> expected) throws Exception {
         List<RemoteObject> objects = Collections.synchronizedList(new ArrayList<>());
-        List<String> frontier = List.of(prefix);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "gio-list");
             t.setDaemon(true);
             return t;
         });
         try {
-            for (int level = 0; level <= levels && !frontier.isEmpty(); level++) {
-                boolean delimited = level < levels;
+            // Each sub-prefix is listed once: delimited above the recursive level, whole at it.
+            Set<String> listed = new HashSet<>();
+            List<String> round = new ArrayList<>();
+            round.add(prefix);
+            for (String directory : expected) {
+                if (directory.startsWith(prefix) && depth(prefix, directory) <= levels) {
+                    round.add(directory);
+                }
+            }
+            while (!round.isEmpty()) {
                 List<Future<List<String>>> futures = new ArrayList<>();
-                for (String p : frontier) {
-                    futures.add(pool.submit(() -> {
-                        List<String> below = new ArrayList<>();
-                        listPages(p, delimited, objects, below);
-                        return below;
-                    }));
+                for (String p : round) {
+                    if (listed.add(p)) {
+                        boolean delimited = depth(prefix, p) < levels;
+                        futures.add(pool.submit(() -> {
+                            List<String> below = new ArrayList<>();
+                            listPages(p, delimited, objects, below);
+                            return below;
+                        }));
+                    }
                 }
                 List<String> next = new ArrayList<>();
                 for (Future<List<String>> future : futures) {
                     try {
-                        next.addAll(future.get());
+                        future.get().stream().filter(p -> !listed.contains(p)).forEach(next::add);
                     } catch (ExecutionException e) {
                         throw e.getCause() instanceof Exception cause ? cause : e;
                     }
                 }
-                frontier = next;
+                round = next;
             }
         } finally {
             pool.shutdownNow();
         }
         return new ArrayList<>(objects);
+    }
+
+    /** How many '/'-separated levels {@code directory} (ending in '/') lies below {@code prefix}. */
+    private static int depth(String prefix, String directory) {
+        int depth = 0;
+        for (int i = prefix.length(); i < directory.length(); i++) {
+            if (directory.charAt(i) == '/') {
+                depth++;
+            }
+        }
+        return depth;
     }
 
     private void listPages(String prefix, boolean delimited, List<RemoteObject> objects, List<String> prefixes) throws Exception {

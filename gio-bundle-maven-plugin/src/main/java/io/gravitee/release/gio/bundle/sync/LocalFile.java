@@ -6,8 +6,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 
 /**
@@ -20,13 +22,29 @@ public final class LocalFile {
     private final String relativePath;
     private final Path path;
     private final long size;
+    private final Instant modified;
+    private final Object fileKey;
     private String md5;
     private Checksums checksums;
 
     public LocalFile(String relativePath, Path path, long size) {
+        this(relativePath, path, size, Instant.EPOCH, null);
+    }
+
+    /** A file as the tree walk found it: {@code modified} and {@code fileKey} identify this state of it. */
+    public LocalFile(String relativePath, Path path, long size, Instant modified, Object fileKey) {
         this.relativePath = relativePath;
         this.path = path;
         this.size = size;
+        this.modified = modified;
+        this.fileKey = fileKey;
+    }
+
+    /** Reads the file's attributes (one stat): size, modification time and key. */
+    public static LocalFile of(String relativePath, Path path) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        return new LocalFile(relativePath, path, attributes.size(), attributes.lastModifiedTime().toInstant(),
+                attributes.fileKey());
     }
 
     /** Its path under the source directory and the prefix, with '/' separators. */
@@ -41,6 +59,23 @@ public final class LocalFile {
     /** Its size when the tree was read. */
     public long size() {
         return size;
+    }
+
+    /** When it was last modified, as the tree walk saw it. */
+    public Instant modified() {
+        return modified;
+    }
+
+    /** Size, modification time and file key as one string: equal only for the same state of the same file. */
+    String identity() {
+        return size + " " + modified + " " + fileKey;
+    }
+
+    /** Takes an MD5 read by an earlier upload of this very state of the file (see {@link DigestCache}). */
+    synchronized void knownMd5(String md5) {
+        if (this.md5 == null && checksums == null) {
+            this.md5 = md5;
+        }
     }
 
     /** Its MD5, read on first use unless every digest is known already. */

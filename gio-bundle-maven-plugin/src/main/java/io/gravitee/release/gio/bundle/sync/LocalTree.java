@@ -56,7 +56,7 @@ public final class LocalTree {
                     console.debug("Ignoring " + relative + ": gio writes the checksum files itself");
                     continue;
                 }
-                files.add(new LocalFile(relative, paths.get(i), Files.size(paths.get(i))));
+                files.add(LocalFile.of(relative, paths.get(i)));
             }
             return files;
         } catch (IOException | UncheckedIOException e) {

@@ -17,9 +17,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -38,9 +40,16 @@ public final class Uploader {
     /**
      * @param threads uploads in flight at once
      * @param partSize size of the parts of a multipart upload; files larger than one part go multipart
+     * @param digestCache where the MD5s of the source files are kept between runs ({@link DigestCache}); null for none
      */
-    public record Options(Path source, BucketLayout layout, Channel channel, boolean dryRun, int threads, long partSize) {
+    public record Options(Path source, BucketLayout layout, Channel channel, boolean dryRun, int threads, long partSize,
+            Path digestCache) {
         public static final long DEFAULT_PART_SIZE = 16L * 1024 * 1024;
+
+        /** Options without a digest cache: every file is read on every run. */
+        public Options(Path source, BucketLayout layout, Channel channel, boolean dryRun, int threads, long partSize) {
+            this(source, layout, channel, dryRun, threads, partSize, null);
+        }
     }
 
     /** Levels of directories listed one by one before their subtrees are listed whole (components/x, plugins/type). */
@@ -65,32 +74,55 @@ public final class Uploader {
 
     public UploadReport upload(Options options) throws Exception {
         long start = System.nanoTime();
+        Sides sides = readBothSides(options);
+        try {
+            return sync(options, sides.local(), sides.remote(), start);
+        } finally {
+            if (!options.dryRun()) {
+                // Also after a failure: the digests read are right, and a re-run is then quicker.
+                sides.cache().save(options.source(), sides.local(), console); // a dry run writes nothing anywhere
+            }
+        }
+    }
+
+    /** The source files (with the MD5s the plan compares) and the objects under the prefix. */
+    private record Sides(List<LocalFile> local, List<RemoteObject> remote, DigestCache cache) {}
+
+    private Sides readBothSides(Options options) throws Exception {
         BucketLayout layout = options.layout();
-        // The listing (round trips) runs while the tree is read and digested (disk and CPU). It also tells an unknown
-        // bucket or refused credentials, so no separate bucket check is needed.
+        // The listing (round trips) runs while the tree is digested (disk and CPU); it asks at once for the
+        // directories the tree has. It also tells an unknown bucket or refused credentials, so no separate bucket
+        // check is needed.
         ExecutorService lister = Executors.newSingleThreadExecutor(daemon("gio-list"));
-        List<LocalFile> local;
-        List<RemoteObject> remote;
         DigestReader md5s = null;
         try {
+            List<LocalFile> local = LocalTree.scan(options.source(), console);
+            Set<String> expected = directories(local, layout);
             Future<List<RemoteObject>> listing = lister.submit(() -> retry.call(
                     "listing " + store.bucket() + "/" + layout.listPrefix(),
-                    () -> store.listTree(layout.listPrefix(), LIST_LEVELS, Math.max(1, options.threads()) * 2)));
-            local = LocalTree.scan(options.source(), console);
+                    () -> store.listTree(layout.listPrefix(), LIST_LEVELS, Math.max(1, options.threads()) * 2, expected)));
+            DigestCache cache = DigestCache.load(options.digestCache(), options.source(), console);
+            cache.apply(local);
             // Digests are CPU work: more threads than cores would only starve the listing's requests.
             md5s = DigestReader.start(local, Math.min(options.threads(), HASH_THREADS), LocalFile::md5);
+            List<RemoteObject> remote;
             try {
                 remote = listing.get();
             } catch (ExecutionException e) {
                 throw e.getCause() instanceof Exception cause ? cause : e;
             }
             md5s.finish(comparable(remote, layout));
+            return new Sides(local, remote, cache);
         } finally {
             lister.shutdownNow();
             if (md5s != null) {
                 md5s.cancel();
             }
         }
+    }
+
+    private UploadReport sync(Options options, List<LocalFile> local, List<RemoteObject> remote, long start) throws Exception {
+        BucketLayout layout = options.layout();
         SyncPlanner planner = new SyncPlanner(layout, key -> retry.call("reading metadata of " + key, () -> store.sha256(key)),
                 Math.max(1, options.threads()) * 2);
         SyncPlan plan = planner.plan(local, remote, options.channel());
@@ -203,6 +235,19 @@ public final class Uploader {
             failures.stream().skip(1).forEach(failure::addSuppressed);
             throw failure;
         }
+    }
+
+    /** The key prefixes of the tree's directories down to the levels listed one by one. */
+    private static Set<String> directories(List<LocalFile> local, BucketLayout layout) {
+        Set<String> directories = new HashSet<>();
+        for (LocalFile file : local) {
+            String path = file.relativePath();
+            for (int slash = path.indexOf('/'), level = 1; slash > 0 && level <= LIST_LEVELS;
+                    slash = path.indexOf('/', slash + 1), level++) {
+                directories.add(layout.listPrefix() + path.substring(0, slash + 1));
+            }
+        }
+        return directories;
     }
 
     /** The files that have an object of the same size whose ETag is an MD5: the planner compares their MD5s. */

@@ -73,7 +73,12 @@ class UploaderTest {
     private UploadReport upload(Channel channel, boolean dryRun) throws Exception {
         BucketLayout layout = new BucketLayout(PREFIX);
         return Uploader.of(store, console).upload(
-                new Uploader.Options(source, layout, channel, dryRun, 4, Uploader.Options.DEFAULT_PART_SIZE));
+                new Uploader.Options(source, layout, channel, dryRun, 4, Uploader.Options.DEFAULT_PART_SIZE, digestCache()));
+    }
+
+    /** Where gio-bundle:upload keeps the MD5s of the source between runs: every upload here uses it. */
+    private Path digestCache() {
+        return work.resolve("target/gio/upload-digests.properties");
     }
 
     private Map<String, RemoteObject> bucket() throws Exception {
@@ -102,6 +107,7 @@ class UploaderTest {
         }
         assertEquals(4 * 4 + 8, objects.size());
         assertEquals(4, first.filesUploaded());
+        assertTrue(Files.isRegularFile(digestCache()));
         assertEquals(objects.size(), first.written().size());
         assertEquals(Checksums.of("gateway 3.8.7".getBytes(StandardCharsets.UTF_8)).sha1() + "  gravitee-gateway-3.8.7.zip\n",
                 read(zip + ".sha1"));
@@ -207,6 +213,7 @@ class UploaderTest {
         UploadReport report = upload(Channel.RELEASE, true);
 
         assertTrue(bucket().isEmpty());
+        assertFalse(Files.exists(digestCache()), "a dry run writes nothing anywhere");
         assertTrue(report.dryRun());
         assertEquals(16, report.written().size());
         String out = log.toString(StandardCharsets.UTF_8);
