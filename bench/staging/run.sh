@@ -8,6 +8,8 @@
 #      nexus-staging-maven-plugin:1.7.0 deploy-staged-repository of the same files (upload, close, release).
 #  (b) issue 5: 10 components of 4 modules (~12 MB each), close and release taking 5 s each on the server:
 #      gio stage-all (components in parallel) vs NSMP run once per component in sequence (deploy, close, release).
+#  (c) issue 4's memory target: one component of 40 modules of ~27 MB (~1.1 GB) staged by gio through the same link
+#      (about 95 s): its peak RSS, to hold under 512 MB. Skip it with CASE_C=0.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -72,6 +74,12 @@ start_nexus 5000 b
 export proxy_url
 timed b-nsmp bash -c 'for i in $(seq 0 9); do nsmp "$work/b/images/comp-$i"; done'
 timed b-gio java -cp "$cp" io.gravitee.release.gio.staging.StagingBench stage-all "$work/b" "$proxy_url" 10 4 > "$work/b-gio.log" 2>&1
+if [ "${CASE_C:-1}" != 0 ]; then
+  echo "== (c) one component of ~1.1 GB, gio only: peak RSS"
+  bench generate "$work/c" 1 40 18350080 > "$work/generate-c.log"
+  start_nexus 300 c
+  timed c-gio java -cp "$cp" io.gravitee.release.gio.staging.StagingBench stage-all "$work/c" "$proxy_url" 1 8 > "$work/c-gio.log" 2>&1
+fi
 
 python3 - "$work" <<'PY'
 import json, os, sys
@@ -92,4 +100,8 @@ for case, image, threads in (("a", "a/images", 8), ("b", "b/images", 4)):
     print(f"    NSMP  {nsmp:7.1f} s   peak RSS {nsmp_rss / 1024:.0f} MB")
     print(f"    gio   {gio:7.1f} s   peak RSS {gio_rss / 1024:.0f} MB   gio/NSMP = {gio / nsmp:.2f}   NSMP/gio = {nsmp / gio:.1f}x")
     print(f"    floor {floor:7.1f} s   (bytes / 100 Mbit/s + {n} requests x 40 ms / {threads})   gio/floor = {gio / floor:.2f}")
+if "c-gio" in t:
+    n, b = files(os.path.join(work, "c/images"))
+    gio, gio_rss = t["c-gio"]
+    print(f"(c) {n} files, {b / 1e9:.2f} GB staged by gio in {gio:.1f} s: peak RSS {gio_rss / 1024:.0f} MB (target <= 512 MB)")
 PY

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The HTTP calls of the Nexus 2 staging REST API, in JSON. GETs and PUTs are retried on transient failures
@@ -59,14 +60,21 @@ final class Nexus2Client {
     }
 
     private final Nexus2Options options;
-    private final HttpClient http;
+    // Building an HttpClient initialises the JDK's TLS context (its trust store: about a third of a second of CPU on a
+    // small machine), so it is built on a thread of its own while the goal reads the ledger and the release tag, and
+    // awaited by the first request.
+    private final CompletableFuture<HttpClient> http;
     private final Retry retry;
     private final String authorization;
 
     Nexus2Client(Nexus2Options options, Console console) {
         this.options = options;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).version(HttpClient.Version.HTTP_1_1)
-                .build();
+        this.http = CompletableFuture.supplyAsync(() -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .version(HttpClient.Version.HTTP_1_1).build(), task -> {
+                    Thread thread = new Thread(task, "gio-http-init");
+                    thread.setDaemon(true);
+                    thread.start();
+                });
         this.retry = Retry.of(new Retry.Policy(6, Duration.ofMillis(200), Duration.ofSeconds(5), Retry::isTransientIo),
                 console);
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(
@@ -85,7 +93,7 @@ final class Nexus2Client {
     /** A plain GET of any URL without credentials (public content), retried; 404 is an answer, not a failure. */
     Answer getPublic(String url) {
         return retried("GET " + url, () -> {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(options.requestTimeout())
+            HttpResponse<String> r = http.join().send(HttpRequest.newBuilder(URI.create(url)).timeout(options.requestTimeout())
                     .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return check("GET " + url, new Answer(r.statusCode(), r.body()));
         });
@@ -138,7 +146,7 @@ final class Nexus2Client {
 
     private Answer send(HttpRequest request) throws IOException {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = http.join().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Answer(response.statusCode(), response.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
