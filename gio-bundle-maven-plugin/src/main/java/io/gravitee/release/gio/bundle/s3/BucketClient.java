@@ -55,8 +55,35 @@ final class BucketClient extends MinioAsyncClient {
     // minio builds the request in the thread that calls executeAsync, so the slice travels beside it in that thread.
     private static final ThreadLocal<FileSlice> SENDING = new ThreadLocal<>();
 
-    /** {@code length} bytes of {@code file} from {@code offset}, whose MD5 is {@code md5} (hex). */
-    record FileSlice(Path file, long offset, long length, String md5) {}
+    /** {@code length} bytes of {@code file} from {@code offset}, whose MD5 is {@code md5} (hex; null until read). */
+    record FileSlice(Path file, long offset, long length, String md5) {
+        /** Receives a slice's bytes, one buffer at a time. */
+        @FunctionalInterface
+        interface Chunks {
+            void accept(byte[] buffer, int length) throws IOException;
+        }
+
+        FileSlice withMd5(String md5) {
+            return new FileSlice(file, offset, length, md5);
+        }
+
+        /** Passes the slice's bytes to {@code chunks}, 64 KiB at a time; fails if the file became shorter. */
+        void read(Chunks chunks) throws IOException {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                channel.position(offset);
+                InputStream in = Channels.newInputStream(channel);
+                byte[] buffer = new byte[64 * 1024];
+                for (long remaining = length; remaining > 0; ) {
+                    int n = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
+                    if (n < 0) {
+                        throw new EOFException(file + " became shorter while it was uploaded: run the upload again");
+                    }
+                    chunks.accept(buffer, n);
+                    remaining -= n;
+                }
+            }
+        }
+    }
     // The JDK's own parser: newFactory() would search every jar of the plugin's class path for another one (Woodstox
     // comes with minio's dependencies), a scan and ~100 classes more on every start of a short-lived goal.
     private static final XMLInputFactory XML = XMLInputFactory.newDefaultFactory();
@@ -150,20 +177,7 @@ final class BucketClient extends MinioAsyncClient {
 
         @Override
         public void writeTo(BufferedSink sink) throws IOException {
-            try (FileChannel channel = FileChannel.open(slice.file(), StandardOpenOption.READ)) {
-                channel.position(slice.offset());
-                InputStream in = Channels.newInputStream(channel);
-                byte[] buffer = new byte[64 * 1024];
-                long remaining = slice.length();
-                while (remaining > 0) {
-                    int n = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
-                    if (n < 0) {
-                        throw new EOFException(slice.file() + " became shorter while it was uploaded: run the upload again");
-                    }
-                    sink.write(buffer, 0, n);
-                    remaining -= n;
-                }
-            }
+            slice.read((buffer, length) -> sink.write(buffer, 0, length));
         }
     }
 

@@ -2,20 +2,15 @@ package io.gravitee.release.gio.bundle.s3;
 
 import com.google.common.collect.HashMultimap;
 import com.google.common.collect.Multimap;
+import io.gravitee.release.gio.bundle.s3.BucketClient.FileSlice;
 import io.gravitee.release.gio.transfer.Retry;
 import io.minio.messages.Part;
-import io.gravitee.release.gio.bundle.s3.BucketClient.FileSlice;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -95,33 +90,21 @@ final class PartUploads {
         Multimap<String, String> query = HashMultimap.create();
         query.put("partNumber", Integer.toString(number));
         query.put("uploadId", uploadId);
-        FileSlice slice = new FileSlice(file, offset, length, md5(file, offset, length));
+        FileSlice slice = md5(new FileSlice(file, offset, length, null));
         try (var response = store.await(parts.put(bucket, region, key, HashMultimap.create(), query, slice),
                 "uploading part " + number + " of " + key)) {
             return new Part(number, response.header("ETag").replace("\"", ""));
         }
     }
 
-    private static String md5(Path file, long offset, long length) throws IOException {
+    private static FileSlice md5(FileSlice slice) throws IOException {
         MessageDigest md5;
         try {
             md5 = MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has MD5", e);
         }
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            channel.position(offset);
-            InputStream in = Channels.newInputStream(channel);
-            byte[] buffer = new byte[64 * 1024];
-            for (long remaining = length; remaining > 0; ) {
-                int n = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
-                if (n < 0) {
-                    throw new EOFException(file + " became shorter while it was uploaded: run the upload again");
-                }
-                md5.update(buffer, 0, n);
-                remaining -= n;
-            }
-        }
-        return HexFormat.of().formatHex(md5.digest());
+        slice.read((buffer, length) -> md5.update(buffer, 0, length));
+        return slice.withMd5(HexFormat.of().formatHex(md5.digest()));
     }
 }
