@@ -7,8 +7,10 @@
 #
 #   bench/bundle/run.sh            (from anywhere; needs java, python3, curl; installs Debian's rclone if missing)
 #
-# gio runs as a small main (bench/bundle/src/GioUpload.java) over the module's classes, with the same Uploader as
-# gio-bundle:upload, channel nightly (same mirror semantics as rclone sync), 8 files in flight.
+# gio runs as a small main (bench/bundle/src/GioUpload.java) over the module's classes and the plugin's runtime class
+# path, with the same Uploader as gio-bundle:upload, channel nightly (same mirror semantics as rclone sync), 8 files
+# in flight, and its digest cache kept outside the tree as the goal keeps it in target/gio. Both tools first upload a
+# small tree, unmeasured, so that neither meets a cold S3Proxy JVM.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WANPROXY="$ROOT/../shared/bench/wanproxy.py"
