@@ -2,6 +2,7 @@ package io.gravitee.release.gio.bundle.s3;
 
 import io.gravitee.release.gio.bundle.BundleException;
 import io.gravitee.release.gio.credentials.Credentials;
+import io.gravitee.release.gio.transfer.Background;
 import io.minio.MinioAsyncClient;
 import io.minio.MinioClient;
 import java.time.Duration;
@@ -40,17 +41,8 @@ final class S3Clients {
         if (url == null) {
             throw invalid(endpoint, "not an http:// or https:// URL");
         }
-        CompletableFuture<Built> built = new CompletableFuture<>();
-        Thread builder = new Thread(() -> {
-            try {
-                built.complete(build(endpoint, url.isHttps(), region, credentials, timeout));
-            } catch (Throwable e) {
-                built.completeExceptionally(e);
-            }
-        }, "gio-s3-init");
-        builder.setDaemon(true);
-        builder.start();
-        return new S3Clients(endpoint, built);
+        return new S3Clients(endpoint,
+                Background.supply("gio-s3-init", () -> build(endpoint, url.isHttps(), region, credentials, timeout)));
     }
 
     /** The clients, once built. */

@@ -27,10 +27,6 @@ public final class LocalFile {
     private String md5;
     private Checksums checksums;
 
-    public LocalFile(String relativePath, Path path, long size) {
-        this(relativePath, path, size, Instant.EPOCH, null);
-    }
-
     /** A file as the tree walk found it: {@code modified} and {@code fileKey} identify this state of it. */
     public LocalFile(String relativePath, Path path, long size, Instant modified, Object fileKey) {
         this.relativePath = relativePath;

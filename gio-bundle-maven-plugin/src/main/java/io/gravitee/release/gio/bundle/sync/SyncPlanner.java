@@ -8,6 +8,7 @@ import io.gravitee.release.gio.transfer.Checksums;
 import io.gravitee.release.gio.transfer.Parallel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 
 /**
  * Compares the source tree with the bucket and decides what to write. Content is compared by size, then by
@@ -132,6 +134,19 @@ public final class SyncPlanner {
             return false;
         }
         return sameByMd5(remote, local) || sameByProbe.contains(local.relativePath());
+    }
+
+    /**
+     * The files {@link #plan} compares by MD5: those with an object of the same size whose ETag is an MD5. Known before
+     * planning, so that only these files are read for their MD5.
+     */
+    public static Predicate<LocalFile> comparedByMd5(List<RemoteObject> remote, BucketLayout layout) {
+        Map<String, RemoteObject> byKey = new HashMap<>();
+        remote.forEach(object -> byKey.put(object.key(), object));
+        return file -> {
+            RemoteObject object = byKey.get(layout.key(file.relativePath()));
+            return object != null && object.size() == file.size() && object.etagIsMd5();
+        };
     }
 
     private static boolean sameByMd5(RemoteObject remote, LocalFile local) {

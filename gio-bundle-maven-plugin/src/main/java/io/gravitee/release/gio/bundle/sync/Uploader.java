@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +27,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
-import java.util.function.Predicate;
 
 /**
  * Syncs a local tree to {@code bucket/prefix}: plan first (list, compare), then write only what changed,
@@ -111,7 +109,7 @@ public final class Uploader {
             } catch (ExecutionException e) {
                 throw e.getCause() instanceof Exception cause ? cause : e;
             }
-            md5s.finish(comparable(remote, layout));
+            md5s.finish(SyncPlanner.comparedByMd5(remote, layout));
             return new Sides(local, remote, cache);
         } finally {
             lister.shutdownNow();
@@ -248,16 +246,6 @@ public final class Uploader {
             }
         }
         return directories;
-    }
-
-    /** The files that have an object of the same size whose ETag is an MD5: the planner compares their MD5s. */
-    private static Predicate<LocalFile> comparable(List<RemoteObject> remote, BucketLayout layout) {
-        Map<String, RemoteObject> byKey = new HashMap<>();
-        remote.forEach(object -> byKey.put(object.key(), object));
-        return file -> {
-            RemoteObject object = byKey.get(layout.key(file.relativePath()));
-            return object != null && object.size() == file.size() && object.etagIsMd5();
-        };
     }
 
     private static ThreadFactory daemon(String name) {

@@ -55,7 +55,7 @@ class DigestReaderTest {
         List<LocalFile> files = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Path file = Files.writeString(work.resolve("plugin-" + i + ".zip"), "content of plugin " + i);
-            files.add(new LocalFile("plugins/plugin-" + i + ".zip", file, Files.size(file)));
+            files.add(LocalFile.of("plugins/plugin-" + i + ".zip", file));
         }
         return files;
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gravitee.release.gio.log.Console;
 import io.gravitee.release.gio.staging.StagingException;
+import io.gravitee.release.gio.transfer.Background;
 import io.gravitee.release.gio.transfer.Retry;
 import java.io.IOException;
 import java.net.URI;
@@ -69,12 +70,8 @@ final class Nexus2Client {
 
     Nexus2Client(Nexus2Options options, Console console) {
         this.options = options;
-        this.http = CompletableFuture.supplyAsync(() -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .version(HttpClient.Version.HTTP_1_1).build(), task -> {
-                    Thread thread = new Thread(task, "gio-http-init");
-                    thread.setDaemon(true);
-                    thread.start();
-                });
+        this.http = Background.supply("gio-http-init", () -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .version(HttpClient.Version.HTTP_1_1).build());
         this.retry = Retry.of(new Retry.Policy(6, Duration.ofMillis(200), Duration.ofSeconds(5), Retry::isTransientIo),
                 console);
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(

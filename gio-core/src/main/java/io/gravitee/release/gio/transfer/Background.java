@@ -1,0 +1,22 @@
+package io.gravitee.release.gio.transfer;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * Starts slow set-up (an HTTP client and the JDK's TLS context, a storage client) on a daemon thread of its own, so
+ * that a goal does its local work meanwhile and the first request waits only for what is left. Not the common pool:
+ * on a 2-core machine it has one thread, and CompletableFuture then starts a thread per task anyway.
+ */
+public final class Background {
+    private Background() {}
+
+    /** {@code supplier}'s value, computed on a new daemon thread named {@code threadName}. */
+    public static <T> CompletableFuture<T> supply(String threadName, Supplier<T> supplier) {
+        return CompletableFuture.supplyAsync(supplier, task -> {
+            Thread thread = new Thread(task, threadName);
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+}
