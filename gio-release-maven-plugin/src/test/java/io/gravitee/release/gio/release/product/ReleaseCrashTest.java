@@ -10,6 +10,7 @@ import io.gravitee.release.gio.manifest.Version;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
@@ -35,7 +36,7 @@ class ReleaseCrashTest {
         Path buildLog = dir.resolve("work/sample-api-build.log");
         waitFor(() -> Files.exists(buildLog), Duration.ofSeconds(60), child);
 
-        child.destroyForcibly().waitFor();
+        killWithItsBuilds(child);
 
         assertConverges(product);
     }
@@ -51,7 +52,7 @@ class ReleaseCrashTest {
             try {
                 assertTrue(server.awaitHeld(90), "the child never pushed a ledger commit: " + childLog());
                 assertTrue(hasAnyTag(product), "a component is tagged on its remote");
-                child.destroyForcibly().waitFor();
+                killWithItsBuilds(child);
             } finally {
                 server.letGo();
             }
@@ -107,6 +108,21 @@ class ReleaseCrashTest {
             return Files.readString(dir.resolve("child.log"));
         } catch (Exception e) {
             return "(no log)";
+        }
+    }
+
+    /**
+     * kill -9 of the release as a CI runner cancels a job: the whole process tree, the Maven builds it forked
+     * included. Killing only the release's JVM would leave a build writing into the work directory that the re-run
+     * cleans, which no real crash does (and made this test fail now and then with DirectoryNotEmptyException).
+     */
+    private static void killWithItsBuilds(Process child) throws Exception {
+        List<ProcessHandle> tree = new ArrayList<>(child.descendants().toList());
+        child.destroyForcibly();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        child.waitFor();
+        for (ProcessHandle process : tree) {
+            process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
         }
     }
 
