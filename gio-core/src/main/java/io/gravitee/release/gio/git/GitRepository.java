@@ -130,6 +130,11 @@ public final class GitRepository implements AutoCloseable {
         return safe(remoteUrl);
     }
 
+    /** The ref lock files of the remote, when it is a repository on this disk. */
+    public RefLocks locks() {
+        return RefLocks.of(remoteUrl);
+    }
+
     /** Fetches every branch of origin (into {@code refs/remotes/origin/}) and its tags. */
     public void fetch() {
         fetch(List.of(new RefSpec("+refs/heads/*:refs/remotes/origin/*"), new RefSpec("refs/tags/*:refs/tags/*")));
@@ -289,7 +294,8 @@ public final class GitRepository implements AutoCloseable {
             if (checkExistingTag(name, commit)) {
                 return TagOutcome.ALREADY_PRESENT;
             }
-            throw new GitException(remote(), ref, "The remote refused the tag: " + outcome.describeRejections());
+            throw new GitException(remote(), ref, "The remote refused the tag: " + outcome.describeRejections()
+                    + locks().hint(List.of(ref)));
         }
         setLocalRef(ref, tagId);
         return TagOutcome.CREATED;

@@ -28,6 +28,15 @@ public record PushOutcome(String remote, Map<String, Status> statuses, Map<Strin
         return statuses.get(remoteRef);
     }
 
+    /**
+     * True when some ref was refused because the remote could not lock it: another writer is in
+     * the middle of updating it, or one was killed there and left its lock behind.
+     */
+    public boolean lockFailed() {
+        return statuses.entrySet().stream().anyMatch(e -> e.getValue() == Status.REJECTED_OTHER_REASON
+                && messages.getOrDefault(e.getKey(), "").contains("lock"));
+    }
+
     /** "ref: STATUS (reason)" for every ref that was not accepted, for messages. */
     public String describeRejections() {
         return statuses.entrySet().stream()

@@ -6,8 +6,11 @@ import io.gravitee.release.gio.git.PushOutcome;
 import io.gravitee.release.gio.git.RefChange;
 import io.gravitee.release.gio.log.Console;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,16 +73,21 @@ public final class Lease implements AutoCloseable {
 
     /**
      * Acquires the lease of {@code releaseId} on {@code repository}'s remote, taking over an expired
-     * one (or a live one with {@code force}) and saying whose it was.
+     * one (or a live one with {@code force}) and saying whose it was. {@code guarded} are the other
+     * refs only written under this lease (the ledger's branch): lock files a killed holder left on
+     * them, or on the lease itself, are removed once it is certain no live holder wrote them.
      *
      * @throws LeaseHeldException when a live lease is held by someone else
      */
-    static Lease acquire(GitRepository repository, String releaseId, LeaseOptions options, Map<String, String> env,
-            Console console, Supplier<Instant> clock) {
+    static Lease acquire(GitRepository repository, String releaseId, Collection<String> guarded, LeaseOptions options,
+            Map<String, String> env, Console console, Supplier<Instant> clock) {
         String ref = REF_PREFIX + releaseId;
         if (!Repository.isValidRefName(ref)) {
             throw new IllegalArgumentException("'" + releaseId + "' cannot name a lease ref (" + ref + ")");
         }
+        List<String> refs = new ArrayList<>(guarded);
+        refs.add(ref);
+        PushOutcome outcome = null;
         for (int attempt = 1; attempt <= ACQUIRE_ATTEMPTS; attempt++) {
             Instant now = clock.get();
             LeaseRecord mine = LeaseRecord.forThisProcess(env, options.note(), now, options.ttl());
@@ -96,7 +104,8 @@ public final class Lease implements AutoCloseable {
                 change = RefChange.update(ref, existing.get(),
                         leaseCommit(repository, mine, existing.get(), "take over from " + previous.holder()));
             }
-            PushOutcome outcome = repository.push(List.of(change), false);
+            removeStaleLocks(repository, refs, previous == null ? options.ttl() : previous.ttl(), now, console);
+            outcome = repository.push(List.of(change), false);
             if (outcome.accepted()) {
                 if (previous != null) {
                     console.warn(previous.expired(now)
@@ -112,9 +121,39 @@ public final class Lease implements AutoCloseable {
                 return new Lease(repository, releaseId, change.newId(), mine, console, clock);
             }
             console.debug("Lease push raced (" + outcome.describeRejections() + "), attempt " + attempt);
+            if (outcome.lockFailed()) {
+                pause(attempt); // a live writer holds a ref lock for milliseconds
+            }
+        }
+        if (outcome.lockFailed()) {
+            throw new LedgerException("Could not acquire the lease " + ref + " on " + repository.remote() + ": "
+                    + outcome.describeRejections() + "." + repository.locks().hint(refs)
+                    + " gio removes them by itself once they are older than the lease's ttl.");
         }
         throw new LedgerException("Could not acquire the lease " + ref + " on " + repository.remote() + " after "
                 + ACQUIRE_ATTEMPTS + " attempts: other processes keep changing it");
+    }
+
+    /**
+     * Every write to {@code refs} happens under the lease and holds a ref lock for milliseconds, so
+     * a lock file older than the lease's ttl, found while the lease is free or expired, was left by
+     * a holder killed mid-push: without removing it nothing could ever write these refs again.
+     */
+    private static void removeStaleLocks(GitRepository repository, List<String> refs, Duration ttl, Instant now,
+            Console console) {
+        for (Path lock : repository.locks().removeOlderThan(refs, now.minus(ttl))) {
+            console.warn("Removed the lock file " + lock + ", left on the ledger's remote by a process killed while"
+                    + " writing to it (older than the lease's ttl of " + ttl.toSeconds() + " s)");
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(50L << attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LedgerException("Interrupted while acquiring the lease", e);
+        }
     }
 
     /** The lease ref on the remote. */

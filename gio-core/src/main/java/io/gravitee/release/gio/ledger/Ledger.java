@@ -48,6 +48,7 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 public final class Ledger implements AutoCloseable {
 
     private static final int MAX_ATTEMPTS = 30;
+    private static final int LOCKED_ATTEMPTS = 6;
     private static final String BACKUP_REF = "refs/gio/unpushed";
 
     private final LedgerLocation location;
@@ -150,7 +151,7 @@ public final class Ledger implements AutoCloseable {
         if (lease != null && !lease.isLost()) {
             throw new IllegalStateException("This ledger already holds the lease " + lease.ref());
         }
-        lease = Lease.acquire(repository, releaseId, options, env, console, clock);
+        lease = Lease.acquire(repository, releaseId, List.of(branchRef), options, env, console, clock);
         return lease;
     }
 
@@ -200,8 +201,16 @@ public final class Ledger implements AutoCloseable {
             ObjectId moved = id(trackingRef);
             if (java.util.Objects.equals(moved, base)) {
                 setLocalBranch(base);
+                if (outcome.lockFailed() && attempt < LOCKED_ATTEMPTS) {
+                    // Another writer of the same repository (packed-refs) for a few milliseconds.
+                    console.debug("Ledger push found the remote locked (" + outcome.describeRejections()
+                            + "); retrying, attempt " + attempt);
+                    backoff(attempt);
+                    continue;
+                }
                 throw new LedgerException("The ledger push to " + repository.remote() + " " + branchRef
-                        + " was refused although the branch did not move: " + outcome.describeRejections());
+                        + " was refused although the branch did not move: " + outcome.describeRejections() + "."
+                        + repository.locks().hint(List.of(branchRef)));
             }
             console.debug("Ledger push raced (" + outcome.describeRejections() + "); re-applying, attempt " + attempt);
             backoff(attempt);

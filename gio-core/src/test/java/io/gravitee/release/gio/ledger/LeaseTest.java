@@ -1,6 +1,7 @@
 package io.gravitee.release.gio.ledger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,9 +11,12 @@ import io.gravitee.release.gio.log.Console;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.eclipse.jgit.lib.ObjectId;
@@ -120,6 +124,77 @@ class LeaseTest {
             assertThrows(LeaseLostException.class, () -> first.update("x", start("x")));
             second.update("y", start("y"));
             assertEquals(java.util.Set.of("y"), second.state().components().keySet());
+        }
+    }
+
+    /** A lock file as a git writer killed mid-push leaves it, last written {@code age} ago. */
+    private Path leftLock(String name, Duration age) throws Exception {
+        Path lock = remote.dir.resolve(name + ".lock");
+        Files.createDirectories(lock.getParent());
+        Files.writeString(lock, "0000000000000000000000000000000000000000\n");
+        Files.setLastModifiedTime(lock, FileTime.from(Instant.now().minus(age)));
+        return lock;
+    }
+
+    @Test
+    void locksLeftByAHolderKilledMidPushAreRemovedWhenItsLeaseHasExpired() throws Exception {
+        try (Ledger killed = open("killed", Map.of()); Ledger next = open("next", Map.of())) {
+            Lease lease = killed.acquireLease("4.8.0", new LeaseOptions(TTL, false, null));
+            killed.update("a", start("a"));
+            lease.stopRenewing();
+            ObjectId head = remote.ref("refs/heads/main");
+            // Killed inside its last atomic push (lease renewal with a ledger commit): nothing moved, three locks stay.
+            Thread.sleep(TTL.toMillis() + 300);
+            List<Path> locks = List.of(leftLock(LOCK, TTL.plusMillis(200)), leftLock("refs/heads/main", TTL.plusMillis(200)),
+                    leftLock("packed-refs", TTL.plusMillis(200)));
+
+            next.acquireLease("4.8.0", new LeaseOptions(TTL, false, null));
+            next.update("b", start("b"));
+            assertEquals(java.util.Set.of("a", "b"), next.state().components().keySet());
+            assertNotEquals(head, remote.ref("refs/heads/main"));
+            String log = output.toString(StandardCharsets.UTF_8);
+            for (Path lock : locks) {
+                assertFalse(Files.exists(lock), lock + " removed");
+                assertTrue(log.contains("Removed the lock file " + lock + ", left on the ledger's remote by a process"
+                        + " killed while writing to it (older than the lease's ttl of 2 s)"), log);
+            }
+            assertThrows(LeaseLostException.class, () -> killed.update("c", start("c")));
+        }
+    }
+
+    @Test
+    void aLockYoungerThanTheTtlIsLeftAloneAndTheErrorSaysWhatToDo() throws Exception {
+        Path lock = leftLock(LOCK, Duration.ofSeconds(5));
+        try (Ledger ledger = open("first", Map.of())) {
+            LedgerException error = assertThrows(LedgerException.class,
+                    () -> ledger.acquireLease("4.8.0", new LeaseOptions(Duration.ofSeconds(30), false, null)));
+            String message = error.getMessage();
+            assertTrue(message.startsWith("Could not acquire the lease " + LOCK + " on " + remote.url + ": " + LOCK
+                    + ": REJECTED_OTHER_REASON (failed to lock)."), message);
+            assertTrue(message.contains("The remote's refs are locked by " + lock + ": a git process killed while"
+                    + " writing to it leaves such files behind. If no git or gio process is using that repository,"
+                    + " delete them and re-run."), message);
+            assertFalse(message.contains("keep changing it"), message);
+            assertTrue(Files.exists(lock), "a lock that may be live is never removed");
+            assertNull(remote.ref(LOCK));
+        }
+    }
+
+    @Test
+    void aLedgerPushRefusedByALockSaysWhichFileToDelete() throws Exception {
+        try (Ledger ledger = open("first", Map.of())) {
+            ledger.acquireLease("4.8.0", new LeaseOptions(TTL, false, null));
+            ledger.update("a", start("a"));
+            ObjectId head = remote.ref("refs/heads/main");
+            Path lock = leftLock("refs/heads/main", Duration.ZERO);
+            LedgerException error = assertThrows(LedgerException.class, () -> ledger.update("b", start("b")));
+            assertTrue(error.getMessage().contains("was refused although the branch did not move"), error.getMessage());
+            assertTrue(error.getMessage().contains("The remote's refs are locked by " + lock), error.getMessage());
+            assertEquals(head, remote.ref("refs/heads/main"));
+            assertEquals(java.util.Set.of("a"), ledger.state().components().keySet(), "nothing half-written");
+            Files.delete(lock);
+            ledger.update("b", start("b"));
+            assertEquals(java.util.Set.of("a", "b"), ledger.state().components().keySet());
         }
     }
 
