@@ -24,7 +24,7 @@ import java.util.Optional;
  * Implementations retry idempotent requests themselves and report every failure as a
  * {@link io.gravitee.release.gio.staging.StagingException} whose message names the server and the fix.
  */
-public interface StagingBackend {
+public interface StagingBackend extends AutoCloseable {
 
     /** {@code nexus2}, {@code central}, {@code repository}. */
     String name();
@@ -79,4 +79,8 @@ public interface StagingBackend {
      * API has no drop), so that the caller can say what was left behind.
      */
     Optional<String> drop(StagingArea area);
+
+    /** Releases the backend's connections once its staging is over; it is not used afterwards. */
+    @Override
+    default void close() {}
 }

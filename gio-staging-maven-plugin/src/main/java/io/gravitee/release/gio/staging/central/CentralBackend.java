@@ -44,6 +44,11 @@ public final class CentralBackend implements StagingBackend {
     }
 
     @Override
+    public void close() {
+        client.close();
+    }
+
+    @Override
     public String name() {
         return "central";
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gravitee.release.gio.log.Console;
 import io.gravitee.release.gio.staging.StagingException;
 import io.gravitee.release.gio.transfer.Retry;
+import io.gravitee.release.gio.transfer.HttpClients;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
@@ -63,6 +64,7 @@ final class CentralClient {
 
     private final CentralOptions options;
     private final HttpClient http;
+    private volatile boolean closed;
     private final Retry retry;
     private final String authorization;
 
@@ -150,7 +152,16 @@ final class CentralClient {
                 .header("User-Agent", "gio-staging");
     }
 
+    /** Closes the HTTP client; no request may be sent afterwards. */
+    void close() {
+        closed = true;
+        HttpClients.close(http);
+    }
+
     private Answer send(HttpRequest request) throws IOException {
+        if (closed) {
+            throw new IllegalStateException("The Central Portal client is closed");
+        }
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Answer(response.statusCode(), response.body());

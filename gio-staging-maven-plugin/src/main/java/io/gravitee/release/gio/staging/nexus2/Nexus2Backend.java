@@ -45,6 +45,11 @@ public final class Nexus2Backend implements StagingBackend {
     }
 
     @Override
+    public void close() {
+        client.close();
+    }
+
+    @Override
     public String name() {
         return "nexus2";
     }
@@ -370,19 +375,20 @@ public final class Nexus2Backend implements StagingBackend {
                 current = current.withStatus(during); // accepted: the transition may not show yet
             }
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        // Polls start at an eighth of the interval and double up to it: a quick transition is seen soon after it
-        // ends instead of up to a whole interval later, a long one costs a few requests more.
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
+        // Each poll waits a quarter of the time the transition has taken so far, at most the interval: its end is
+        // seen within a quarter of its length (a quick one within a few tens of milliseconds), and a long one is
+        // polled once per interval, as before.
         Duration interval = client.options().pollInterval();
-        Duration wait = interval.dividedBy(8).compareTo(MIN_POLL) > 0 ? interval.dividedBy(8) : MIN_POLL;
         while (current.status().transitioning()) {
             if (System.nanoTime() > deadline) {
                 throw new PollTimeoutException(current, "Staging repository " + area.id() + " was still "
                         + (during == Status.VERIFYING ? "closing" : "releasing") + " after " + timeout.toSeconds()
                         + " s; the server goes on: re-run to pick up its outcome");
             }
-            sleep(wait.compareTo(interval) < 0 ? wait : interval);
-            wait = wait.multipliedBy(2);
+            Duration wait = Duration.ofNanos(System.nanoTime() - started).dividedBy(4);
+            sleep(wait.compareTo(MIN_POLL) < 0 ? MIN_POLL : wait.compareTo(interval) > 0 ? interval : wait);
             current = inspect(area.id());
         }
         return current;

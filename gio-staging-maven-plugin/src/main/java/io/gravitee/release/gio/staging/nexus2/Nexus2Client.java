@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gravitee.release.gio.log.Console;
 import io.gravitee.release.gio.staging.StagingException;
 import io.gravitee.release.gio.transfer.Background;
+import io.gravitee.release.gio.transfer.HttpClients;
 import io.gravitee.release.gio.transfer.Retry;
 import java.io.IOException;
 import java.net.URI;
@@ -67,6 +68,7 @@ final class Nexus2Client {
     private final CompletableFuture<HttpClient> http;
     private final Retry retry;
     private final String authorization;
+    private volatile boolean closed;
 
     Nexus2Client(Nexus2Options options, Console console) {
         this.options = options;
@@ -82,6 +84,19 @@ final class Nexus2Client {
         return options;
     }
 
+    private HttpClient http() {
+        if (closed) {
+            throw new IllegalStateException("The Nexus 2 client of " + options.url() + " is closed");
+        }
+        return http.join();
+    }
+
+    /** Closes the HTTP client once it is built; no request may be sent afterwards. */
+    void close() {
+        closed = true;
+        http.thenAccept(HttpClients::close);
+    }
+
     /** GET {@code service/local/staging/<path>}, retried. */
     Answer get(String path) {
         return retried("GET " + path, () -> send(request(api(path)).GET().build()));
@@ -90,7 +105,7 @@ final class Nexus2Client {
     /** A plain GET of any URL without credentials (public content), retried; 404 is an answer, not a failure. */
     Answer getPublic(String url) {
         return retried("GET " + url, () -> {
-            HttpResponse<String> r = http.join().send(HttpRequest.newBuilder(URI.create(url)).timeout(options.requestTimeout())
+            HttpResponse<String> r = http().send(HttpRequest.newBuilder(URI.create(url)).timeout(options.requestTimeout())
                     .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return check("GET " + url, new Answer(r.statusCode(), r.body()));
         });
@@ -143,7 +158,7 @@ final class Nexus2Client {
 
     private Answer send(HttpRequest request) throws IOException {
         try {
-            HttpResponse<String> response = http.join().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = http().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Answer(response.statusCode(), response.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

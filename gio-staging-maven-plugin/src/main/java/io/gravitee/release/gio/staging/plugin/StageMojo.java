@@ -117,7 +117,15 @@ public class StageMojo extends AbstractStagingMojo {
             report(name, version, null, problems, summary(problems));
             throw new MojoFailureException(summary(problems));
         }
-        StagingBackend staging = selection.create(credentials, console);
+        try (StagingBackend staging = selection.create(credentials, console)) {
+            stage(staging, component, console);
+        }
+    }
+
+    private void stage(StagingBackend staging, ResolvedComponent component, Console console)
+            throws MojoExecutionException, MojoFailureException {
+        String name = component.root().artifactId();
+        String version = component.root().version();
         Path gio = outputDirectory.toPath();
         StagingService service = new StagingService(staging, () -> StagingLedger.open(
                 ledgerUrl == null || ledgerUrl.isBlank() ? StagingLedger.local(gio) : StagingLedger.remote(ledgerUrl,

@@ -21,6 +21,7 @@ import io.gravitee.release.gio.staging.StagingException;
 import io.gravitee.release.gio.staging.StagingLedger;
 import io.gravitee.release.gio.staging.StagingService;
 import io.gravitee.release.gio.staging.backend.PollTimeoutException;
+import io.gravitee.release.gio.staging.backend.StagingBackend;
 import io.gravitee.release.gio.staging.resolve.ResolvedComponent;
 import io.gravitee.release.gio.staging.validate.Problem;
 import java.io.IOException;
@@ -138,8 +139,8 @@ public final class ProductStaging {
                     recordFailure(ledger, name, e.getMessage());
                     return failed(component, e.getMessage(), start);
                 }
-                try {
-                    StagingService service = new StagingService(request.backend().get(),
+                try (StagingBackend backend = request.backend().get()) {
+                    StagingService service = new StagingService(backend,
                             () -> StagingLedger.shared(ledger, name, (draft, to) -> {
                                 if (to == StagingState.PUBLISHED) {
                                     markPublished(draft, List.of(name), product, false);
@@ -186,8 +187,8 @@ public final class ProductStaging {
         ResolvedComponent whole = ProductBundle.merge(productName, components, product, request.workDirectory());
         List<String> names = pending.stream().map(Component::name).toList();
         StageOutcome outcome;
-        try {
-            StagingService service = new StagingService(request.backend().get(),
+        try (StagingBackend backend = request.backend().get()) {
+            StagingService service = new StagingService(backend,
                     () -> StagingLedger.shared(ledger, PRODUCT_ENTRY, (draft, to) -> {
                         if (to == StagingState.PUBLISHED) {
                             markPublished(draft, names, product, true);

@@ -53,6 +53,11 @@ public final class RepositoryBackend implements StagingBackend {
     }
 
     @Override
+    public void close() {
+        client.close();
+    }
+
+    @Override
     public String name() {
         return "repository";
     }

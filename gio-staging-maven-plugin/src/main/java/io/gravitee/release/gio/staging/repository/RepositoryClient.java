@@ -3,6 +3,7 @@ package io.gravitee.release.gio.staging.repository;
 import io.gravitee.release.gio.log.Console;
 import io.gravitee.release.gio.staging.StagingException;
 import io.gravitee.release.gio.transfer.Retry;
+import io.gravitee.release.gio.transfer.HttpClients;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -50,6 +51,7 @@ final class RepositoryClient {
 
     private final RepositoryOptions options;
     private final HttpClient http;
+    private volatile boolean closed;
     private final Retry retry;
     private final String authorization;
 
@@ -96,7 +98,16 @@ final class RepositoryClient {
                 .header("Authorization", authorization).header("User-Agent", "gio-staging");
     }
 
+    /** Closes the HTTP client; no request may be sent afterwards. */
+    void close() {
+        closed = true;
+        HttpClients.close(http);
+    }
+
     private Answer send(HttpRequest request) throws IOException {
+        if (closed) {
+            throw new IllegalStateException("The repository client is closed");
+        }
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             return new Answer(response.statusCode(), response.body());
