@@ -11,6 +11,7 @@ import io.gravitee.release.gio.staging.backend.StagingArea.Status;
 import io.gravitee.release.gio.staging.backend.StagingBackend;
 import io.gravitee.release.gio.staging.backend.StagingTarget;
 import io.gravitee.release.gio.staging.resolve.ResolvedComponent;
+import io.gravitee.release.gio.transfer.Background;
 import io.gravitee.release.gio.transfer.Progress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -63,23 +66,48 @@ public final class StagingService {
                 component.root().version());
         List<StagedFile> files = StagedFiles.prepare(component, !options.dryRun());
         List<String> notes = new ArrayList<>();
-        backend.preflight(target);
-        if (options.dryRun()) {
-            int present = backend.countPublished(files);
-            long bytes = files.stream().mapToLong(StagedFile::size).sum();
-            notes.add(present > 0 ? present + " file(s) already public: would mark it published if all are"
-                    : "would open a staging repository marked '" + target.marker() + "', upload " + files.size()
-                            + " files (" + Progress.bytes(bytes) + "), close" + (options.autoRelease() ? " and release" : ""));
-            notes.forEach(n -> console.info("[dry run] " + n));
-            return outcome(target, Result.DRY_RUN, null, 0, 0, start, notes);
-        }
-        try (StagingLedger ledger = ledgerOpener.get()) {
-            return stage(target, files, ledger, notes, start);
+        // The public repository's checks (round trips, one per file in the worst case) run while the profile and the
+        // ledger are read; the listing of earlier attempts' areas needs the profile, and runs while the ledger is read.
+        CompletableFuture<Integer> published = Background.supply("gio-public-checks", () -> backend.countPublished(files));
+        CompletableFuture<List<StagingArea>> leftovers = null;
+        try {
+            backend.preflight(target);
+            if (options.dryRun()) {
+                int present = join(published);
+                long bytes = files.stream().mapToLong(StagedFile::size).sum();
+                notes.add(present > 0 ? present + " file(s) already public: would mark it published if all are"
+                        : "would open a staging repository marked '" + target.marker() + "', upload " + files.size()
+                                + " files (" + Progress.bytes(bytes) + "), close" + (options.autoRelease() ? " and release" : ""));
+                notes.forEach(n -> console.info("[dry run] " + n));
+                return outcome(target, Result.DRY_RUN, null, 0, 0, start, notes);
+            }
+            leftovers = Background.supply("gio-leftovers", () -> backend.findByMarker(target));
+            try (StagingLedger ledger = ledgerOpener.get()) {
+                return stage(target, files, ledger, new Surveys(published, leftovers), notes, start);
+            }
+        } finally {
+            // Not one request of this component outlives the call, whichever way it ends.
+            CompletableFuture.allOf(published, leftovers == null ? published : leftovers).exceptionally(e -> null).join();
         }
     }
 
-    private StageOutcome stage(StagingTarget target, List<StagedFile> files, StagingLedger ledger, List<String> notes,
-            long start) {
+    /** What the server was asked before the ledger was read: the public repository's files, earlier attempts' areas. */
+    private record Surveys(CompletableFuture<Integer> published, CompletableFuture<List<StagingArea>> leftovers) {}
+
+    /** The value, or the exception the backend threw (as it would have thrown it called in line). */
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private StageOutcome stage(StagingTarget target, List<StagedFile> files, StagingLedger ledger, Surveys surveys,
+            List<String> notes, long start) {
         Optional<ComponentEntry> entry = ledger.entry();
         String recordedVersion = entry.map(e -> e.ids().get("version")).orElse(null);
         if (ledger.state() == StagingState.PUBLISHED) {
@@ -94,11 +122,11 @@ public final class StagingService {
         }
         Map<String, String> version = Map.of("version", target.version());
         int artifacts = (int) files.stream().filter(f -> !f.isChecksum()).count();
-        int present = backend.countPublished(files);
+        int present = join(surveys.published());
         if (present == artifacts) {
             ledger.move("all files already public", StagingState.PUBLISHED, version, null);
             notes.add("all " + artifacts + " files are already in the public repository: marked published, nothing uploaded");
-            for (StagingArea leftover : backend.findByMarker(target)) {
+            for (StagingArea leftover : join(surveys.leftovers())) {
                 if (leftover.status() != Status.PUBLISHED && leftover.status() != Status.GONE) {
                     dropLeftover(leftover, ledger, notes, false); // e.g. a staged copy a crash left after promotion
                 }
@@ -110,7 +138,7 @@ public final class StagingService {
                     + " public but not all: a partial publication cannot be completed by uploading again; check the"
                     + " public repository");
         }
-        Optional<StageOutcome> resumed = reconcile(target, entry, ledger, notes, start);
+        Optional<StageOutcome> resumed = reconcile(target, entry, join(surveys.leftovers()), ledger, notes, start);
         if (resumed.isPresent()) {
             return resumed.get();
         }
@@ -118,8 +146,8 @@ public final class StagingService {
     }
 
     /** Finishes, awaits or drops what earlier attempts left on the server. */
-    private Optional<StageOutcome> reconcile(StagingTarget target, Optional<ComponentEntry> entry, StagingLedger ledger,
-            List<String> notes, long start) {
+    private Optional<StageOutcome> reconcile(StagingTarget target, Optional<ComponentEntry> entry,
+            List<StagingArea> leftovers, StagingLedger ledger, List<String> notes, long start) {
         Map<String, StagingArea> candidates = new LinkedHashMap<>();
         String recorded = entry.map(e -> e.ids().get(StagingLedger.AREA_ID)).orElse(null);
         StagingState state = ledger.state();
@@ -127,7 +155,7 @@ public final class StagingService {
                 || state == StagingState.FAILED)) {
             candidates.put(recorded, backend.inspect(recorded));
         }
-        for (StagingArea found : backend.findByMarker(target)) {
+        for (StagingArea found : leftovers) {
             candidates.putIfAbsent(found.id(), found);
         }
         StageOutcome finished = null;

@@ -83,15 +83,16 @@ abstract class AbstractStagingMojo extends AbstractMojo {
             SourceRepository source = SourceRepository.parse(sourceRepository);
             Credentials credentials = ServerCredentials.resolveOptional(settings, decrypter, source.id(),
                     "gio.staging.sourceRepository").orElse(null);
-            HttpArtifactFetcher http = source.url().startsWith("file:") || source.url().startsWith("http")
-                    ? new HttpArtifactFetcher(source, credentials, console) : null;
-            AttachedFileDiscovery discovery = new AttachedFileDiscovery(source, http,
-                    ArtifactFile.Extra.parseList(classifiers));
-            ResolverArtifactFetcher fetcher = new ResolverArtifactFetcher(repositorySystem,
-                    session.getRepositorySession(), source, credentials,
-                    stagingDirectory.toPath().resolve(".resolver"));
-            return new ArtifactResolver(fetcher, discovery, console, threads)
-                    .resolveAtTag(basedir.toPath(), gitReleaseTag, stagingDirectory.toPath().resolve("files"));
+            try (HttpArtifactFetcher http = source.url().startsWith("file:") || source.url().startsWith("http")
+                    ? new HttpArtifactFetcher(source, credentials, console) : null) {
+                AttachedFileDiscovery discovery = new AttachedFileDiscovery(source, http,
+                        ArtifactFile.Extra.parseList(classifiers));
+                ResolverArtifactFetcher fetcher = new ResolverArtifactFetcher(repositorySystem,
+                        session.getRepositorySession(), source, credentials,
+                        stagingDirectory.toPath().resolve(".resolver"));
+                return new ArtifactResolver(fetcher, discovery, console, threads)
+                        .resolveAtTag(basedir.toPath(), gitReleaseTag, stagingDirectory.toPath().resolve("files"));
+            }
         } catch (StagingException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }

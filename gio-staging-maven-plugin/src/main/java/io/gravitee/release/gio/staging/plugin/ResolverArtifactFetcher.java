@@ -3,11 +3,10 @@ package io.gravitee.release.gio.staging.plugin;
 import io.gravitee.release.gio.credentials.Credentials;
 import io.gravitee.release.gio.staging.resolve.ArtifactFetcher;
 import io.gravitee.release.gio.staging.resolve.ArtifactFile;
+import io.gravitee.release.gio.staging.resolve.LocalCopy;
 import io.gravitee.release.gio.staging.resolve.SourceRepository;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.eclipse.aether.DefaultRepositorySystemSession;
 import org.eclipse.aether.RepositorySystem;
@@ -67,8 +66,7 @@ final class ResolverArtifactFetcher implements ArtifactFetcher {
         ArtifactRequest request = new ArtifactRequest(artifact, List.of(sidecar ? sidecars : artifacts), null);
         try {
             ArtifactResult result = system.resolveArtifact(session, request);
-            Files.createDirectories(target.toAbsolutePath().getParent());
-            Files.copy(result.getArtifact().getFile().toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            LocalCopy.place(result.getArtifact().getFile().toPath(), target);
             return true;
         } catch (ArtifactResolutionException e) {
             boolean notFound = e.getResult() != null && !e.getResult().getExceptions().isEmpty()

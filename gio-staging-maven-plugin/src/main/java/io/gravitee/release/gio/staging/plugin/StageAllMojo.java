@@ -175,7 +175,15 @@ public class StageAllMojo extends AbstractMojo {
         Credentials staging = ServerCredentials.resolve(session.getSettings(), decrypter, serverId, "gio.staging.serverId");
         Path work = outputDirectory.toPath();
         StageAllReport report;
+        SourceRepository source;
         try {
+            source = SourceRepository.parse(sourceRepository);
+        } catch (StagingException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+        Credentials sourceCredentials = ServerCredentials.resolveOptional(session.getSettings(), decrypter, source.id(),
+                "gio.staging.sourceRepository").orElse(null);
+        try (HttpArtifactFetcher http = new HttpArtifactFetcher(source, sourceCredentials, console)) {
             if (!"product".equals(atomic) && !"component".equals(atomic)) {
                 throw new StagingException("-Dgio.staging.atomic=" + atomic + ": use product or component");
             }
@@ -187,7 +195,7 @@ public class StageAllMojo extends AbstractMojo {
                             Duration.ofSeconds(timeoutSeconds)),
                     new BackendSelection(backend, url, stagingUrl, profileId, publicUrl, transferThreads,
                             Duration.ofMillis(pollMillis), maxBundleBytes).factory(staging, console),
-                    resolver(console, work), validator(),
+                    resolver(source, sourceCredentials, http, console, work), validator(),
                     new LeaseOptions(Duration.ofSeconds(lockTtl), lockForce, "gio-staging:stage-all"),
                     work.resolve("staging"));
             report = new ProductStaging(request, console).run();
@@ -219,11 +227,8 @@ public class StageAllMojo extends AbstractMojo {
         }
     }
 
-    private ComponentResolver resolver(Console console, Path work) throws MojoFailureException {
-        SourceRepository source = SourceRepository.parse(sourceRepository);
-        Credentials credentials = ServerCredentials.resolveOptional(session.getSettings(), decrypter, source.id(),
-                "gio.staging.sourceRepository").orElse(null);
-        HttpArtifactFetcher http = new HttpArtifactFetcher(source, credentials, console);
+    private ComponentResolver resolver(SourceRepository source, Credentials credentials, HttpArtifactFetcher http,
+            Console console, Path work) {
         AttachedFileDiscovery discovery = new AttachedFileDiscovery(source, http, ArtifactFile.Extra.parseList(classifiers));
         ResolverArtifactFetcher fetcher = new ResolverArtifactFetcher(repositorySystem, session.getRepositorySession(),
                 source, credentials, work.resolve("staging/.resolver"));

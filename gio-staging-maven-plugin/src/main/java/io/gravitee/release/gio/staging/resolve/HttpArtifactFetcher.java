@@ -3,6 +3,8 @@ package io.gravitee.release.gio.staging.resolve;
 import io.gravitee.release.gio.credentials.Credentials;
 import io.gravitee.release.gio.log.Console;
 import io.gravitee.release.gio.transfer.Retry;
+import io.gravitee.release.gio.transfer.Background;
+import io.gravitee.release.gio.transfer.HttpClients;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,25 +17,50 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Fetches files by plain GETs on a Maven repository layout over http(s), or copies them from a {@code file:}
  * repository. Also answers the raw GETs of {@link AttachedFileDiscovery}. Transient failures are retried.
  */
-public final class HttpArtifactFetcher implements ArtifactFetcher {
+public final class HttpArtifactFetcher implements ArtifactFetcher, AutoCloseable {
     private final SourceRepository repository;
     private final Credentials credentials;
-    private final HttpClient client;
+    // Built on a thread of its own (the JDK's TLS context costs a third of a second of CPU), and not at all for a
+    // file: repository that is never asked for an http URL.
+    private CompletableFuture<HttpClient> client;
+    private boolean closed;
     private final Retry retry;
 
     /** @param credentials Basic credentials, or null for anonymous access */
     public HttpArtifactFetcher(SourceRepository repository, Credentials credentials, Console console) {
         this.repository = repository;
         this.credentials = credentials;
-        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
         this.retry = Retry.of(new Retry.Policy(3, Duration.ofMillis(200), Duration.ofSeconds(2), Retry::isTransientIo),
                 console);
+        if (!repository.url().startsWith("file:")) {
+            client();
+        }
+    }
+
+    private synchronized CompletableFuture<HttpClient> client() {
+        if (closed) {
+            throw new IllegalStateException("The fetcher of " + repository.url() + " is closed");
+        }
+        if (client == null) {
+            client = Background.supply("gio-http-init", () -> HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build());
+        }
+        return client;
+    }
+
+    /** Closes the HTTP client, if one was built; nothing may be fetched afterwards. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (client != null) {
+            client.thenAccept(HttpClients::close);
+        }
     }
 
     @Override
@@ -47,13 +74,13 @@ public final class HttpArtifactFetcher implements ArtifactFetcher {
                 }
                 return false;
             }
-            Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+            LocalCopy.place(source, target);
             return true;
         }
         Path partial = target.resolveSibling(target.getFileName() + ".part");
         try {
             int status = call("GET " + file.path(), () -> {
-                HttpResponse<Path> response = client.send(request(repository.url() + "/" + file.path()),
+                HttpResponse<Path> response = client().join().send(request(repository.url() + "/" + file.path()),
                         HttpResponse.BodyHandlers.ofFile(partial));
                 if (response.statusCode() >= 500) {
                     throw new IOException("HTTP " + response.statusCode() + " from " + repository.url());
@@ -81,7 +108,7 @@ public final class HttpArtifactFetcher implements ArtifactFetcher {
             throw new IllegalArgumentException("not for file URLs: " + url);
         }
         HttpResponse<String> response = call("GET " + url, () -> {
-            HttpResponse<String> r = client.send(request(url), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> r = client().join().send(request(url), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (r.statusCode() >= 500) {
                 throw new IOException("HTTP " + r.statusCode() + " from " + url);
             }
