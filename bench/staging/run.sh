@@ -9,7 +9,10 @@
 #  (b) issue 5: 10 components of 4 modules (~12 MB each), close and release taking 5 s each on the server:
 #      gio stage-all (components in parallel) vs NSMP run once per component in sequence (deploy, close, release).
 #  (c) issue 4's memory target: one component of 40 modules of ~27 MB (~1.1 GB) staged by gio through the same link
-#      (about 95 s): its peak RSS, to hold under 512 MB. Skip it with CASE_C=0.
+#      (about 95 s): its peak RSS, to hold under 512 MB.
+# CASES="a b c" (the default) chooses the cases (CASE_C=0 still leaves (c) out); RUNS=N repeats (a), each run on a
+# fresh copy of the product and a fresh server, NSMP then gio, and prints every run and the medians: on 2 cores
+# shared by the tools, the server and the proxy, one run varies by about a second.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -22,7 +25,8 @@ work="$root/bench/target/staging"
 rm -rf "$work" && mkdir -p "$work"
 echo "== building gio-staging's test classes (nothing installed)"
 ./mvnw -B -q -pl gio-staging-maven-plugin -am test-compile dependency:build-classpath -Dinvoker.skip \
-    -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=test >/dev/null
+    -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=test > "$work/build.log" 2>&1 \
+    || { tail -40 "$work/build.log" >&2; echo "error: the build failed (whole log: $work/build.log)" >&2; exit 1; }
 cp="$root/gio-staging-maven-plugin/target/test-classes:$root/gio-staging-maven-plugin/target/classes:$(cat "$work/cp.txt")"
 bench() { java -cp "$cp" io.gravitee.release.gio.staging.StagingBench "$@"; }
 pids=()
@@ -60,21 +64,34 @@ timed() { # $1 = label; runs the rest (a command, not a function); appends "labe
   echo "$label $(python3 -c "print(f'{$end - $start:.2f}')") $(tail -1 "$work/$label.rss")" >> "$work/times"
 }
 
-echo "== generating the products (signed with a key made for the run)"
-bench generate "$work/a" 1 40 2097152 > "$work/generate-a.log"
-bench generate "$work/b" 10 4 2097152 > "$work/generate-b.log"
+cases=${CASES:-a b c}
+[ "${CASE_C:-1}" = 0 ] && cases=${cases//c/}
+has() { [[ " $cases " == *" $1 "* ]]; }
+stop_nexus() { cleanup; pids=(); }
+export -f nsmp; export work root
 
-echo "== (a) one component of 40 modules"
-start_nexus 300 a
-export -f nsmp; export work root proxy_url
-timed a-nsmp bash -c 'nsmp "$0"' "$work/a/images/comp-0"
-timed a-gio java -cp "$cp" io.gravitee.release.gio.staging.StagingBench stage-all "$work/a" "$proxy_url" 1 8 > "$work/a-gio.log" 2>&1
-echo "== (b) 10 components, close and release 5 s each"
-start_nexus 5000 b
-export proxy_url
-timed b-nsmp bash -c 'for i in $(seq 0 9); do nsmp "$work/b/images/comp-$i"; done'
-timed b-gio java -cp "$cp" io.gravitee.release.gio.staging.StagingBench stage-all "$work/b" "$proxy_url" 10 4 > "$work/b-gio.log" 2>&1
-if [ "${CASE_C:-1}" != 0 ]; then
+if has a; then
+  echo "== (a) one component of 40 modules, ${RUNS:-1} run(s)"
+  for run in $(seq 1 "${RUNS:-1}"); do
+    # A product of its own per run (its git remotes hold absolute paths and gio's run writes into them).
+    rm -rf "$work/a" && bench generate "$work/a" 1 40 2097152 > "$work/generate-a.log" && sync
+    start_nexus 300 a
+    export proxy_url
+    timed "a$run-nsmp" bash -c 'nsmp "$0"' "$work/a/images/comp-0"
+    timed "a$run-gio" java -cp "$cp" io.gravitee.release.gio.staging.StagingBench stage-all "$work/a" "$proxy_url" 1 8 > "$work/a-gio.log" 2>&1
+    stop_nexus
+  done
+fi
+if has b; then
+  echo "== (b) 10 components, close and release 5 s each"
+  bench generate "$work/b" 10 4 2097152 > "$work/generate-b.log"
+  start_nexus 5000 b
+  export proxy_url
+  timed b-nsmp bash -c 'for i in $(seq 0 9); do nsmp "$work/b/images/comp-$i"; done'
+  timed b-gio java -cp "$cp" io.gravitee.release.gio.staging.StagingBench stage-all "$work/b" "$proxy_url" 10 4 > "$work/b-gio.log" 2>&1
+  stop_nexus
+fi
+if has c; then
   echo "== (c) one component of ~1.1 GB, gio only: peak RSS"
   bench generate "$work/c" 1 40 18350080 > "$work/generate-c.log"
   start_nexus 300 c
@@ -82,9 +99,18 @@ if [ "${CASE_C:-1}" != 0 ]; then
 fi
 
 python3 - "$work" <<'PY'
-import json, os, sys
+import json, os, statistics, sys
 work = sys.argv[1]
 t = {l.split()[0]: (float(l.split()[1]), int(l.split()[2])) for l in open(os.path.join(work, "times"))}
+runs = sorted({k[1:k.index("-")] for k in t if k.startswith("a") and k[1].isdigit()}, key=int)
+if runs:
+    for tool in ("nsmp", "gio"):
+        times = [t[f"a{r}-{tool}"][0] for r in runs]
+        t["a-" + tool] = (statistics.median(times), max(t[f"a{r}-{tool}"][1] for r in runs))
+        if len(runs) > 1:
+            print(f"(a) {tool} runs: " + " ".join(f"{x:.1f}" for x in times) + f" s, median {statistics.median(times):.1f} s")
+    if len(runs) > 1:
+        print("(a) gio/NSMP per run: " + " ".join(f"{t[f'a{r}-gio'][0] / t[f'a{r}-nsmp'][0]:.2f}" for r in runs))
 def files(d):
     n = b = 0
     for r, _, fs in os.walk(d):
@@ -93,6 +119,8 @@ def files(d):
     return n, b
 rate = 100e6 / 8; rtt = 0.040
 for case, image, threads in (("a", "a/images", 8), ("b", "b/images", 4)):
+    if case + "-gio" not in t:
+        continue
     n, b = files(os.path.join(work, image))
     gio, gio_rss = t[case + "-gio"]; nsmp, nsmp_rss = t[case + "-nsmp"]
     floor = b / rate + n * rtt / threads
