@@ -64,8 +64,8 @@ final class DigestCache {
     }
 
     /**
-     * Records the MD5s known now (nothing if this cache has no file). A failure to write is only logged: the cache
-     * saves time, it never decides anything.
+     * Records the MD5s known now (nothing if this cache has no file, or if they are those it was loaded with). A
+     * failure to write is only logged: the cache saves time, it never decides anything.
      */
     void save(Path source, List<LocalFile> files, Console console) {
         if (file == null) {
@@ -78,6 +78,9 @@ final class DigestCache {
             if (local.md5Known() && local.modified().isBefore(trusted)) {
                 next.setProperty(local.relativePath(), local.md5() + " " + local.identity());
             }
+        }
+        if (next.equals(entries)) {
+            return; // a re-run that read nothing new: the file already says all this
         }
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());

@@ -99,6 +99,28 @@ class DigestCacheTest {
         assertFalse(again.get(0).md5Known());
     }
 
+    @Test
+    void aCacheThatWouldNotChangeIsNotRewritten() throws Exception {
+        remember(scan());
+        Files.setLastModifiedTime(cacheFile, FileTime.from(anHourAgo));
+        String saved = Files.readString(cacheFile);
+
+        List<LocalFile> again = scan();
+        DigestCache cache = DigestCache.load(cacheFile, source, Console.silent());
+        cache.apply(again);
+        cache.save(source, again, Console.silent());
+        assertEquals(FileTime.from(anHourAgo), Files.getLastModifiedTime(cacheFile), "nothing new: not written");
+
+        write("plugins/b.zip", "second plugin, rebuilt", anHourAgo);
+        List<LocalFile> changed = scan();
+        cache = DigestCache.load(cacheFile, source, Console.silent());
+        cache.apply(changed);
+        changed.forEach(LocalFile::md5);
+        cache.save(source, changed, Console.silent());
+        assertFalse(Files.readString(cacheFile).equals(saved), "a new MD5 is written");
+        assertTrue(Files.readString(cacheFile).contains(Checksums.of("second plugin, rebuilt".getBytes()).md5()));
+    }
+
     private void remember(List<LocalFile> files) {
         files.forEach(LocalFile::md5);
         DigestCache.load(cacheFile, source, Console.silent()).save(source, files, Console.silent());
