@@ -25,9 +25,18 @@ work="$root/bench/target/staging"
 rm -rf "$work" && mkdir -p "$work"
 echo "== building gio-staging's test classes (nothing installed)"
 ./mvnw -B -q -pl gio-staging-maven-plugin -am test-compile dependency:build-classpath -Dinvoker.skip \
-    -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=test > "$work/build.log" 2>&1 \
+    -Dmdep.outputFile="$work/cp.txt" -DincludeScope=test > "$work/build.log" 2>&1 \
     || { tail -40 "$work/build.log" >&2; echo "error: the build failed (whole log: $work/build.log)" >&2; exit 1; }
 cp="$root/gio-staging-maven-plugin/target/test-classes:$root/gio-staging-maven-plugin/target/classes:$(cat "$work/cp.txt")"
+# gio itself runs on the plugin's runtime class path, as Maven gives it to the plugin (includeScope is the user
+# property), plus the bench's classes and the sandbox's (the product fixture's); the test class path (~200 jars:
+# emulators, S3Proxy, the cloud SDKs) would only slow its start.
+# (-am: gio's own modules come from the reactor, not from whatever ~/.m2 holds; each module writes the file in turn
+# and the plugin, last, writes it last.)
+./mvnw -B -q -pl gio-staging-maven-plugin -am compile dependency:build-classpath -Dinvoker.skip \
+    -Dmdep.outputFile="$work/gio-cp.txt" -DincludeScope=runtime >> "$work/build.log" 2>&1 \
+    || { tail -40 "$work/build.log" >&2; echo "error: the build failed (whole log: $work/build.log)" >&2; exit 1; }
+gio_cp="$root/gio-staging-maven-plugin/target/test-classes:$root/gio-staging-maven-plugin/target/classes:$root/gio-sandbox/target/classes:$(cat "$work/gio-cp.txt")"
 bench() { java -cp "$cp" io.gravitee.release.gio.staging.StagingBench "$@"; }
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
@@ -78,7 +87,7 @@ if has a; then
     start_nexus 300 a
     export proxy_url
     timed "a$run-nsmp" bash -c 'nsmp "$0"' "$work/a/images/comp-0"
-    timed "a$run-gio" java -cp "$cp" io.gravitee.release.gio.staging.StagingBench stage-all "$work/a" "$proxy_url" 1 8 > "$work/a-gio.log" 2>&1
+    timed "a$run-gio" java -cp "$gio_cp" io.gravitee.release.gio.staging.StagingBench stage-all "$work/a" "$proxy_url" 1 8 > "$work/a-gio.log" 2>&1
     stop_nexus
   done
 fi
@@ -88,14 +97,14 @@ if has b; then
   start_nexus 5000 b
   export proxy_url
   timed b-nsmp bash -c 'for i in $(seq 0 9); do nsmp "$work/b/images/comp-$i"; done'
-  timed b-gio java -cp "$cp" io.gravitee.release.gio.staging.StagingBench stage-all "$work/b" "$proxy_url" 10 4 > "$work/b-gio.log" 2>&1
+  timed b-gio java -cp "$gio_cp" io.gravitee.release.gio.staging.StagingBench stage-all "$work/b" "$proxy_url" 10 4 > "$work/b-gio.log" 2>&1
   stop_nexus
 fi
 if has c; then
   echo "== (c) one component of ~1.1 GB, gio only: peak RSS"
   bench generate "$work/c" 1 40 18350080 > "$work/generate-c.log"
   start_nexus 300 c
-  timed c-gio java -cp "$cp" io.gravitee.release.gio.staging.StagingBench stage-all "$work/c" "$proxy_url" 1 8 > "$work/c-gio.log" 2>&1
+  timed c-gio java -cp "$gio_cp" io.gravitee.release.gio.staging.StagingBench stage-all "$work/c" "$proxy_url" 1 8 > "$work/c-gio.log" 2>&1
 fi
 
 python3 - "$work" <<'PY'
