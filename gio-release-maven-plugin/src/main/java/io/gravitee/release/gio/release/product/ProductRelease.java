@@ -1,6 +1,7 @@
 package io.gravitee.release.gio.release.product;
 
 import io.gravitee.release.gio.git.TagInfo;
+import io.gravitee.release.gio.ledger.InterruptedWrite;
 import io.gravitee.release.gio.ledger.Lease;
 import io.gravitee.release.gio.ledger.Ledger;
 import io.gravitee.release.gio.ledger.LedgerLocation;
@@ -236,7 +237,7 @@ public final class ProductRelease {
 
     private String checkCheckout() throws ReleaseException {
         try (Git git = Git.open(request.checkout().toFile())) {
-            if (git.status().call().hasUncommittedChanges() && !onlyUnpushedLedgerWork(git)) {
+            if (git.status().call().hasUncommittedChanges() && !InterruptedWrite.explains(git)) {
                 throw new ReleaseException("The release checkout " + request.checkout() + " has uncommitted changes."
                         + " Commit or discard them first: the release records its progress there.");
             }
@@ -251,24 +252,6 @@ public final class ProductRelease {
                     + " the release repository (it holds " + request.manifest() + " and the ledger).", e);
         } catch (IOException | GitAPIException e) {
             throw new ReleaseException("Cannot read the release checkout " + request.checkout() + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * A run killed while pushing a ledger commit leaves HEAD on that commit with the working tree
-     * not yet moved, which looks like uncommitted changes. They are not a person's edits when the
-     * working tree is exactly the remote head's: the next ledger open replays that commit.
-     */
-    private static boolean onlyUnpushedLedgerWork(Git git) throws IOException, GitAPIException {
-        org.eclipse.jgit.lib.Repository repository = git.getRepository();
-        ObjectId tracking = repository.resolve("refs/remotes/origin/" + repository.getBranch() + "^{tree}");
-        if (tracking == null) {
-            return false;
-        }
-        try (org.eclipse.jgit.lib.ObjectReader reader = repository.newObjectReader()) {
-            org.eclipse.jgit.treewalk.CanonicalTreeParser remoteTree = new org.eclipse.jgit.treewalk.CanonicalTreeParser();
-            remoteTree.reset(reader, tracking);
-            return git.diff().setOldTree(remoteTree).setShowNameAndStatusOnly(true).call().isEmpty();
         }
     }
 

@@ -1,14 +1,12 @@
 package io.gravitee.release.gio.staging.product;
 
+import io.gravitee.release.gio.ledger.InterruptedWrite;
 import io.gravitee.release.gio.staging.StagingException;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 
 /**
  * The release repository checkout an orchestrated staging runs in: its {@code origin} is the ledger's remote.
@@ -27,7 +25,7 @@ record ReleaseCheckout(String origin, String branch) {
                 throw new StagingException("The release checkout " + dir + " has no 'origin' remote: the staging ledger"
                         + " is pushed there. Run stage-all in a clone of the release repository.");
             }
-            if (!dryRun && git.status().call().hasUncommittedChanges() && !onlyUnpushedLedgerWork(git)) {
+            if (!dryRun && git.status().call().hasUncommittedChanges() && !InterruptedWrite.explains(git)) {
                 throw new StagingException("The release checkout " + dir + " has uncommitted changes. Commit or"
                         + " discard them first: the staging records its progress there.");
             }
@@ -37,23 +35,6 @@ record ReleaseCheckout(String origin, String branch) {
                     + " repository (it holds release.json, its tags and the staging ledger).", e);
         } catch (IOException | GitAPIException e) {
             throw new StagingException("Cannot read the release checkout " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * A run killed while pushing a ledger commit leaves HEAD on it with the work tree not yet moved, which looks
-     * like uncommitted changes; they are not a person's edits when the work tree equals the remote head.
-     */
-    private static boolean onlyUnpushedLedgerWork(Git git) throws IOException, GitAPIException {
-        Repository repository = git.getRepository();
-        ObjectId tracking = repository.resolve("refs/remotes/origin/" + repository.getBranch() + "^{tree}");
-        if (tracking == null) {
-            return false;
-        }
-        try (ObjectReader reader = repository.newObjectReader()) {
-            CanonicalTreeParser remoteTree = new CanonicalTreeParser();
-            remoteTree.reset(reader, tracking);
-            return git.diff().setOldTree(remoteTree).setShowNameAndStatusOnly(true).call().isEmpty();
         }
     }
 }
