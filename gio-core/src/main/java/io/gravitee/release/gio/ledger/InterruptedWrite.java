@@ -1,6 +1,8 @@
 package io.gravitee.release.gio.ledger;
 
 import java.io.IOException;
+import java.util.HashSet;
+import java.util.Set;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.diff.DiffEntry;
@@ -17,8 +19,9 @@ import org.eclipse.jgit.treewalk.CanonicalTreeParser;
  * Tells a release checkout that only looks edited because a run was killed inside a ledger update. An update
  * moves the branch to its new commit, pushes it, then moves the index and the work tree; killed in between, the
  * checkout shows the commit's changes as undone. That is not a person's edit when the work tree is exactly the
- * remote head (killed before the push's answer) or, with the branch already on the remote head, exactly that
- * head's parent (killed after the push): the next {@link Ledger#open} puts the work tree back on the remote head.
+ * remote head (killed before the push's answer) or, with the branch already on the remote head, when every file
+ * that differs from it is as its parent has it (killed after the push, before or while the work tree moved): the
+ * next {@link Ledger#open} puts the work tree back on the remote head.
  */
 public final class InterruptedWrite {
     private InterruptedWrite() {}
@@ -30,7 +33,7 @@ public final class InterruptedWrite {
         if (remote == null) {
             return false;
         }
-        if (workTreeIs(git, remote)) {
+        if (changed(git, remote).isEmpty()) {
             return true;
         }
         ObjectId head = repository.resolve(Constants.HEAD);
@@ -39,23 +42,29 @@ public final class InterruptedWrite {
         }
         try (RevWalk walk = new RevWalk(repository)) {
             RevCommit commit = walk.parseCommit(head);
-            return commit.getParentCount() > 0 && workTreeIs(git, commit.getParent(0));
+            if (commit.getParentCount() == 0) {
+                return false;
+            }
+            // Every file that differs from the head is as the parent has it: the work tree was (being) moved back.
+            Set<String> fromParent = changed(git, commit.getParent(0));
+            return changed(git, head).stream().noneMatch(fromParent::contains);
         }
     }
 
-    /** The tracked files of the work tree are those of {@code commit} (untracked files do not count). */
-    private static boolean workTreeIs(Git git, ObjectId commit) throws IOException, GitAPIException {
+    /** The tracked paths whose work tree content differs from {@code commit}'s (untracked files do not count). */
+    private static Set<String> changed(Git git, ObjectId commit) throws IOException, GitAPIException {
         Repository repository = git.getRepository();
+        Set<String> paths = new HashSet<>();
         try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
             CanonicalTreeParser tree = new CanonicalTreeParser();
             tree.reset(reader, walk.parseCommit(commit).getTree());
             DirCache index = repository.readDirCache();
             for (DiffEntry entry : git.diff().setOldTree(tree).setShowNameAndStatusOnly(true).call()) {
                 if (entry.getChangeType() != DiffEntry.ChangeType.ADD || index.findEntry(entry.getNewPath()) >= 0) {
-                    return false;
+                    paths.add(entry.getChangeType() == DiffEntry.ChangeType.DELETE ? entry.getOldPath() : entry.getNewPath());
                 }
             }
-            return true;
         }
+        return paths;
     }
 }

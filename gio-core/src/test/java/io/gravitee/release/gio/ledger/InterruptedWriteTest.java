@@ -73,11 +73,24 @@ class InterruptedWriteTest {
     }
 
     @Test
+    void killedWhileTheWorkTreeWasMoving() throws Exception {
+        write("release.json", "{\"version\": \"2.1.3\", \"released\": [\"comp-1\"]}\n");
+        ledgerCommitWithTheWorkTreeLeftBehind(true);
+        git.checkout().setStartPoint(base).addPath("release.json").call();
+        // ledger.json back to the parent's, release.json too: now move one of them forward again, as a reset would.
+        git.checkout().setStartPoint("HEAD").addPath("release.json").call();
+        assertTrue(git.status().call().hasUncommittedChanges());
+        assertTrue(InterruptedWrite.explains(git));
+    }
+
+    @Test
     void aPersonsEditIsNeverTakenForOne() throws Exception {
         write("release.json", "{\"version\": \"2.1.4\"}\n");
         assertFalse(InterruptedWrite.explains(git), "an edit of a tracked file");
+        write("release.json", "{\"version\": \"2.1.3\"}\n");
 
         ledgerCommitWithTheWorkTreeLeftBehind(true);
+        write("release.json", "{\"version\": \"2.1.4\"}\n");
         assertFalse(InterruptedWrite.explains(git), "an interrupted write plus an edit");
 
         write("release.json", "{\"version\": \"2.1.3\"}\n");
