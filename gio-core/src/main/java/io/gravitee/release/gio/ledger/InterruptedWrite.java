@@ -1,27 +1,30 @@
 package io.gravitee.release.gio.ledger;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.treewalk.CanonicalTreeParser;
+import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
  * Tells a release checkout that only looks edited because a run was killed inside a ledger update. An update
  * moves the branch to its new commit, pushes it, then moves the index and the work tree; killed in between, the
- * checkout shows the commit's changes as undone. That is not a person's edit when the work tree is exactly the
- * remote head (killed before the push's answer) or, with the branch already on the remote head, when every file
- * that differs from it is as its parent has it (killed after the push, before or while the work tree moved): the
- * next {@link Ledger#open} puts the work tree back on the remote head.
+ * checkout shows the commit's changes as undone. That is not a person's edit when every changed file (index and
+ * work tree) is as the remote head has it (killed before the push's answer) or, with the branch already on the
+ * remote head, as that head's parent has it (killed after the push, before or while the work tree moved): the next
+ * {@link Ledger#open} puts the work tree back on the remote head. Untracked files (a run's output) do not count.
  */
 public final class InterruptedWrite {
     private InterruptedWrite() {}
@@ -33,38 +36,44 @@ public final class InterruptedWrite {
         if (remote == null) {
             return false;
         }
-        if (changed(git, remote).isEmpty()) {
-            return true;
-        }
-        ObjectId head = repository.resolve(Constants.HEAD);
-        if (!remote.equals(head)) {
-            return false;
+        Status status = git.status().call();
+        Set<String> changed = new HashSet<>();
+        for (Set<String> paths : Arrays.asList(status.getAdded(), status.getChanged(), status.getRemoved(),
+                status.getMissing(), status.getModified(), status.getConflicting())) {
+            changed.addAll(paths);
         }
         try (RevWalk walk = new RevWalk(repository)) {
-            RevCommit commit = walk.parseCommit(head);
-            if (commit.getParentCount() == 0) {
+            if (allAsIn(repository, changed, walk.parseCommit(remote))) {
+                return true;
+            }
+            ObjectId head = repository.resolve(Constants.HEAD);
+            if (!remote.equals(head)) {
                 return false;
             }
-            // Every file that differs from the head is as the parent has it: the work tree was (being) moved back.
-            Set<String> fromParent = changed(git, commit.getParent(0));
-            return changed(git, head).stream().noneMatch(fromParent::contains);
+            RevCommit commit = walk.parseCommit(head);
+            return commit.getParentCount() > 0 && allAsIn(repository, changed, walk.parseCommit(commit.getParent(0)));
         }
     }
 
-    /** The tracked paths whose work tree content differs from {@code commit}'s (untracked files do not count). */
-    private static Set<String> changed(Git git, ObjectId commit) throws IOException, GitAPIException {
-        Repository repository = git.getRepository();
-        Set<String> paths = new HashSet<>();
-        try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
-            CanonicalTreeParser tree = new CanonicalTreeParser();
-            tree.reset(reader, walk.parseCommit(commit).getTree());
-            DirCache index = repository.readDirCache();
-            for (DiffEntry entry : git.diff().setOldTree(tree).setShowNameAndStatusOnly(true).call()) {
-                if (entry.getChangeType() != DiffEntry.ChangeType.ADD || index.findEntry(entry.getNewPath()) >= 0) {
-                    paths.add(entry.getChangeType() == DiffEntry.ChangeType.DELETE ? entry.getOldPath() : entry.getNewPath());
+    /** Each of {@code paths} is, in the index and in the work tree, exactly as {@code commit} has it. */
+    private static boolean allAsIn(Repository repository, Set<String> paths, RevCommit commit) throws IOException {
+        DirCache index = repository.readDirCache();
+        for (String path : paths) {
+            ObjectId blob;
+            try (TreeWalk tree = TreeWalk.forPath(repository, path, commit.getTree())) {
+                blob = tree == null ? null : tree.getObjectId(0);
+            }
+            DirCacheEntry entry = index.getEntry(path);
+            Path file = repository.getWorkTree().toPath().resolve(path);
+            if (blob == null) {
+                if (entry != null || Files.exists(file)) {
+                    return false;
                 }
+            } else if (entry == null || !blob.equals(entry.getObjectId()) || !Files.isRegularFile(file)
+                    || !Arrays.equals(Files.readAllBytes(file), repository.open(blob).getBytes())) {
+                return false;
             }
         }
-        return paths;
+        return true;
     }
 }
