@@ -29,14 +29,23 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 public final class InterruptedWrite {
     private InterruptedWrite() {}
 
+    /** True when {@code git}'s checkout has uncommitted changes an interrupted ledger update does not explain. */
+    public static boolean leavesEdits(Git git) throws IOException, GitAPIException {
+        Status status = git.status().call();
+        return status.hasUncommittedChanges() && !explains(git, status);
+    }
+
     /** True when the uncommitted changes of {@code git}'s checkout are those of an interrupted ledger update. */
     public static boolean explains(Git git) throws IOException, GitAPIException {
+        return explains(git, git.status().call());
+    }
+
+    private static boolean explains(Git git, Status status) throws IOException {
         Repository repository = git.getRepository();
         ObjectId remote = repository.resolve("refs/remotes/origin/" + repository.getBranch());
         if (remote == null) {
             return false;
         }
-        Status status = git.status().call();
         Set<String> changed = new HashSet<>();
         for (Set<String> paths : Arrays.asList(status.getAdded(), status.getChanged(), status.getRemoved(),
                 status.getMissing(), status.getModified(), status.getConflicting())) {

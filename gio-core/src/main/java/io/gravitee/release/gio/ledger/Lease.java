@@ -122,7 +122,7 @@ public final class Lease implements AutoCloseable {
             }
             console.debug("Lease push raced (" + outcome.describeRejections() + "), attempt " + attempt);
             if (outcome.lockFailed()) {
-                pause(attempt); // a live writer holds a ref lock for milliseconds
+                Ledger.backoff(attempt); // a live writer holds a ref lock for milliseconds
             }
         }
         if (outcome.lockFailed()) {
@@ -144,15 +144,6 @@ public final class Lease implements AutoCloseable {
         for (Path lock : repository.locks().removeOlderThan(refs, now.minus(ttl))) {
             console.warn("Removed the lock file " + lock + ", left on the ledger's remote by a process killed while"
                     + " writing to it (older than the lease's ttl of " + ttl.toSeconds() + " s)");
-        }
-    }
-
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(50L << attempt);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LedgerException("Interrupted while acquiring the lease", e);
         }
     }
 

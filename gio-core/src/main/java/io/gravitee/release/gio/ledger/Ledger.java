@@ -330,14 +330,15 @@ public final class Ledger implements AutoCloseable {
         resetTo(id(trackingRef));
     }
 
-    private void backoff(int attempt) {
+    /** Sleeps before retry {@code attempt + 1}: growing, jittered, at most about a second. */
+    static void backoff(int attempt) {
         long base = Math.min(1000, 20L << Math.min(attempt, 6));
         long millis = base / 2 + ThreadLocalRandom.current().nextLong(base);
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LedgerException("Interrupted while retrying a ledger update", e);
+            throw new LedgerException("Interrupted while waiting to retry a write to the ledger's remote", e);
         }
     }
 

@@ -237,7 +237,7 @@ public final class ProductRelease {
 
     private String checkCheckout() throws ReleaseException {
         try (Git git = Git.open(request.checkout().toFile())) {
-            if (git.status().call().hasUncommittedChanges() && !InterruptedWrite.explains(git)) {
+            if (InterruptedWrite.leavesEdits(git)) {
                 throw new ReleaseException("The release checkout " + request.checkout() + " has uncommitted changes."
                         + " Commit or discard them first: the release records its progress there.");
             }

@@ -25,7 +25,7 @@ record ReleaseCheckout(String origin, String branch) {
                 throw new StagingException("The release checkout " + dir + " has no 'origin' remote: the staging ledger"
                         + " is pushed there. Run stage-all in a clone of the release repository.");
             }
-            if (!dryRun && git.status().call().hasUncommittedChanges() && !InterruptedWrite.explains(git)) {
+            if (!dryRun && InterruptedWrite.leavesEdits(git)) {
                 throw new StagingException("The release checkout " + dir + " has uncommitted changes. Commit or"
                         + " discard them first: the staging records its progress there.");
             }

@@ -2,8 +2,8 @@ package io.gravitee.release.gio.staging.repository;
 
 import io.gravitee.release.gio.log.Console;
 import io.gravitee.release.gio.staging.StagingException;
-import io.gravitee.release.gio.transfer.Retry;
 import io.gravitee.release.gio.transfer.HttpClients;
+import io.gravitee.release.gio.transfer.Retry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
