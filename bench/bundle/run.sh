@@ -6,6 +6,7 @@
 # HTTP requests counted in S3Proxy's request log, and gio/rclone ratios.
 #
 #   bench/bundle/run.sh            (from anywhere; needs java, python3, curl; installs Debian's rclone if missing)
+#   GIO_JAVA_OPTS=...              extra JVM options for gio's measured runs (a profiler, say)
 #
 # gio runs as a small main (bench/bundle/src/GioUpload.java) over the module's classes and the plugin's runtime class
 # path, with the same Uploader as gio-bundle:upload, channel nightly (same mirror semantics as rclone sync), 8 files
@@ -103,7 +104,7 @@ measure() { # name command...
   printf '  %-16s %8s s %7s requests   client CPU %6s s   S3Proxy CPU %6s s\n' "$name" "${TIME[$name]}" "${REQ[$name]}" "${CPU[$name]}" "${SCPU[$name]}"
 }
 # The digest cache is where gio-bundle:upload keeps it (target/gio), outside the tree.
-run_gio() { java -cp "$CP" GioUpload "$ENDPOINT" gio-bucket graviteeio-apim "$TREE" 8 "$RUN/gio/upload-digests.properties"; }
+run_gio() { java ${GIO_JAVA_OPTS:-} -cp "$CP" GioUpload "$ENDPOINT" gio-bucket graviteeio-apim "$TREE" 8 "$RUN/gio/upload-digests.properties"; }
 run_rclone() { rclone sync --checksum --transfers 8 "$TREE" bench:rclone-bucket/graviteeio-apim; }
 change() { python3 - "$TREE" <<'PY'
 import os, random, sys

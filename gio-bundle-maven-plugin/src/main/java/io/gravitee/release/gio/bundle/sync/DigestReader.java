@@ -1,7 +1,10 @@
 package io.gravitee.release.gio.bundle.sync;
 
 import io.gravitee.release.gio.bundle.BundleException;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +23,8 @@ final class DigestReader {
     private final ExecutorService pool;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile Predicate<LocalFile> wanted = file -> true;
+    /** Opened once the reader is done with a file (read, skipped or failed). Written before the pool starts. */
+    private final Map<LocalFile, CountDownLatch> passed = new IdentityHashMap<>();
 
     private DigestReader(ExecutorService pool) {
         this.pool = pool;
@@ -33,14 +38,18 @@ final class DigestReader {
             return thread;
         });
         DigestReader reader = new DigestReader(pool);
+        files.forEach(file -> reader.passed.put(file, new CountDownLatch(1)));
         for (LocalFile file : files) {
+            CountDownLatch done = reader.passed.get(file);
             pool.execute(() -> {
-                if (reader.failure.get() == null && reader.wanted.test(file)) {
-                    try {
+                try {
+                    if (reader.failure.get() == null && reader.wanted.test(file)) {
                         read.accept(file);
-                    } catch (RuntimeException e) {
-                        reader.failure.compareAndSet(null, e);
                     }
+                } catch (RuntimeException e) {
+                    reader.failure.compareAndSet(null, e);
+                } finally {
+                    done.countDown();
                 }
             });
         }
@@ -55,6 +64,19 @@ final class DigestReader {
         Throwable failed = failure.get();
         if (failed != null) {
             throw new BundleException("Cannot read a source file: " + failed.getMessage(), failed);
+        }
+    }
+
+    /**
+     * Waits until the reader is done with {@code file}, if it has it to read. A user that read a file itself while the
+     * reader is busy with another would share the cores with it, and neither file would be ready early: on a cold JVM,
+     * eight uploads digesting their files at once each waited as long as the reader takes for all eight in turn.
+     * After {@link #cancel} (or a failure) nobody waits: the caller reads what it needs itself.
+     */
+    void awaitTurn(LocalFile file) throws InterruptedException {
+        CountDownLatch done = passed.get(file);
+        while (done != null && done.getCount() > 0 && !pool.isTerminated() && failure.get() == null) {
+            done.await(100, TimeUnit.MILLISECONDS); // re-checks that the reader still runs
         }
     }
 

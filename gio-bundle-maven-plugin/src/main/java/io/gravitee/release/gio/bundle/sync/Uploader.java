@@ -182,6 +182,7 @@ public final class Uploader {
         for (SyncPlan.Write write : plan.writes()) {
             tasks.add(() -> {
                 LocalFile file = write.file();
+                ahead.awaitTurn(file);
                 if (write.upload()) {
                     String key = layout.key(file.relativePath());
                     store.put(key, file.path(), file.checksums(), contentType(file.relativePath()), options.partSize(),
