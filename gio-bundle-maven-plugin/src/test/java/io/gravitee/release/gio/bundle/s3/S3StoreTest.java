@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gravitee.release.gio.bundle.BundleException;
 import io.gravitee.release.gio.bundle.s3.S3Store.RemoteObject;
+import io.gravitee.release.gio.credentials.Credentials;
 import io.gravitee.release.gio.log.Console;
 import io.gravitee.release.gio.transfer.Checksums;
 import io.gravitee.release.gio.transfer.Retry;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,6 +52,18 @@ class S3StoreTest {
     @AfterEach
     void close() {
         store.close();
+    }
+
+    @Test
+    void anEndpointThatIsNoHttpUrlIsRefusedAtOnceNamingTheProperty() {
+        Credentials keys = new Credentials("s3-downloads", "access", "secret-value");
+        for (String endpoint : List.of("ftp://s3.example.com", "s3.example.com", "http://", "https://bad host/")) {
+            BundleException refused = assertThrows(BundleException.class, () -> S3Store.connect(endpoint, null, BUCKET, keys),
+                    endpoint);
+            assertTrue(refused.getMessage().contains("gio.bundle.endpoint"), refused.getMessage());
+            assertTrue(refused.getMessage().contains(endpoint), refused.getMessage());
+            assertFalse(refused.getMessage().contains("secret-value"), refused.getMessage());
+        }
     }
 
     @Test
