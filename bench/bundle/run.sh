@@ -90,6 +90,7 @@ server_cpu() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}
 declare -A TIME REQ CPU SCPU
 measure() { # name command...
   local name=$1; shift
+  sync # the previous phase's writes reach the disk now, not during this one
   local before; before=$(requests)
   local cpu_before; cpu_before=$(server_cpu)
   local start; start=$(date +%s.%N)

@@ -22,8 +22,9 @@ import java.util.function.Predicate;
 /**
  * Compares the source tree with the bucket and decides what to write. Content is compared by size, then by
  * the ETag when it is a plain MD5 equal to the file's, and only otherwise (multipart objects, encrypted buckets, an
- * ETag that differs) by the SHA-256 gio stored in the object's metadata, which costs one request per object, made in
- * parallel. Checksum files of unchanged files are checked by presence and size.
+ * ETag that differs where the bucket's ETags are not known to be MD5s) by the SHA-256 gio stored in the object's
+ * metadata, which costs one request per object, made in parallel. Checksum files of unchanged files are checked by
+ * presence and size.
  */
 public final class SyncPlanner {
 
@@ -58,7 +59,7 @@ public final class SyncPlanner {
                 addWithAncestors(directoriesBefore, BucketLayout.directoryOf(relative.get()));
             }
         }
-        Set<String> sameByProbe = probeAll(local, remoteByPath);
+        Set<String> sameByProbe = probeAll(local, remoteByPath, channel);
         List<SyncPlan.Write> writes = new ArrayList<>();
         List<SyncPlan.Conflict> conflicts = new ArrayList<>();
         Set<String> expected = new HashSet<>();
@@ -155,14 +156,23 @@ public final class SyncPlanner {
 
     /**
      * The files whose content the SHA-256 gio stored on the object confirms, among those of the same size the ETag
-     * does not settle: a multipart ETag is no MD5, and an ETag that looks like one may not be (encrypted buckets),
-     * so a mismatch is not trusted either. Their probes and digests run in parallel: one round trip, not one each.
+     * does not settle: a multipart ETag is no MD5, and an ETag that looks like one may not be (SSE-KMS encrypted
+     * buckets), so a mismatch alone is not trusted, with one exception: in the nightly channel, once this listing has
+     * shown plain ETags equal to their files' MD5s, the bucket's plain ETags are MD5s and a different one is a change
+     * (at worst, a file is uploaded again). The release channel confirms every mismatch, which would be a conflict.
+     * Probes and digests run in parallel: one round trip, not one each.
      */
-    private Set<String> probeAll(List<LocalFile> local, Map<String, RemoteObject> remoteByPath) throws Exception {
+    private Set<String> probeAll(List<LocalFile> local, Map<String, RemoteObject> remoteByPath, Channel channel)
+            throws Exception {
+        boolean mismatchIsChange = channel == Channel.NIGHTLY && local.stream().anyMatch(file -> {
+            RemoteObject remote = remoteByPath.get(file.relativePath());
+            return remote != null && remote.size() == file.size() && file.md5Known() && sameByMd5(remote, file);
+        });
         List<Callable<String>> checks = new ArrayList<>();
         for (LocalFile file : local) {
             RemoteObject remote = remoteByPath.get(file.relativePath());
-            if (remote != null && remote.size() == file.size() && !sameByMd5(remote, file)) {
+            if (remote != null && remote.size() == file.size() && !sameByMd5(remote, file)
+                    && !(mismatchIsChange && remote.etagIsMd5())) {
                 checks.add(() -> probe.sha256(remote.key()).filter(file.checksums().sha256()::equalsIgnoreCase)
                         .map(same -> file.relativePath()).orElse(null));
             }
