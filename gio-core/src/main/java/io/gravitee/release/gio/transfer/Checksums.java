@@ -13,14 +13,17 @@ import java.util.Objects;
 /**
  * The MD5, SHA-1, SHA-256 and SHA-512 digests of one content, as lowercase hex strings, with its size.
  * All four are computed in a single pass over the bytes: large distribution zips are read once.
+ * {@link #ofMaven} computes only the MD5 and SHA-1; asking such checksums for the others fails.
  */
 public record Checksums(long size, String md5, String sha1, String sha256, String sha512) {
 
+    /** @param sha256 null, with {@code sha512}, for the two digests of {@link #ofMaven} only */
     public Checksums {
         Objects.requireNonNull(md5, "md5");
         Objects.requireNonNull(sha1, "sha1");
-        Objects.requireNonNull(sha256, "sha256");
-        Objects.requireNonNull(sha512, "sha512");
+        if ((sha256 == null) != (sha512 == null)) {
+            throw new IllegalArgumentException("SHA-256 and SHA-512 are both known or both absent");
+        }
         if (size < 0) {
             throw new IllegalArgumentException("size must not be negative: " + size);
         }
@@ -33,14 +36,46 @@ public record Checksums(long size, String md5, String sha1, String sha256, Strin
         }
     }
 
+    /**
+     * Reads {@code file} once for the two digests a Maven repository keeps beside each file ({@code .md5},
+     * {@code .sha1}). Staging needs no more, and SHA-512 alone costs more CPU per byte than both of them.
+     */
+    public static Checksums ofMaven(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return digest(in, new Digester(false));
+        }
+    }
+
     /** Digests the rest of {@code in} (not closed). */
     public static Checksums of(InputStream in) throws IOException {
-        Digester digester = new Digester();
+        return digest(in, new Digester());
+    }
+
+    private static Checksums digest(InputStream in, Digester digester) throws IOException {
         byte[] buffer = new byte[64 * 1024];
         for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
             digester.update(buffer, 0, n);
         }
         return digester.finish();
+    }
+
+    /** The SHA-256; fails for checksums made by {@link #ofMaven}. */
+    @Override
+    public String sha256() {
+        return known(sha256, "SHA-256");
+    }
+
+    /** The SHA-512; fails for checksums made by {@link #ofMaven}. */
+    @Override
+    public String sha512() {
+        return known(sha512, "SHA-512");
+    }
+
+    private String known(String digest, String algorithm) {
+        if (digest == null) {
+            throw new IllegalStateException(algorithm + " was not computed for this content (Maven digests only)");
+        }
+        return digest;
     }
 
     /** Digests {@code bytes}. */
@@ -57,10 +92,20 @@ public record Checksums(long size, String md5, String sha1, String sha256, Strin
     public static final class Digester {
         private final MessageDigest md5 = digest("MD5");
         private final MessageDigest sha1 = digest("SHA-1");
-        private final MessageDigest sha256 = digest("SHA-256");
-        private final MessageDigest sha512 = digest("SHA-512");
+        private final MessageDigest sha256;
+        private final MessageDigest sha512;
         private long size;
         private Checksums result;
+
+        /** A digester of all four digests. */
+        public Digester() {
+            this(true);
+        }
+
+        private Digester(boolean all) {
+            sha256 = all ? digest("SHA-256") : null;
+            sha512 = all ? digest("SHA-512") : null;
+        }
 
         public void update(byte[] bytes, int offset, int length) {
             if (result != null) {
@@ -68,8 +113,10 @@ public record Checksums(long size, String md5, String sha1, String sha256, Strin
             }
             md5.update(bytes, offset, length);
             sha1.update(bytes, offset, length);
-            sha256.update(bytes, offset, length);
-            sha512.update(bytes, offset, length);
+            if (sha256 != null) {
+                sha256.update(bytes, offset, length);
+                sha512.update(bytes, offset, length);
+            }
             size += length;
         }
 
@@ -85,8 +132,8 @@ public record Checksums(long size, String md5, String sha1, String sha256, Strin
                         size,
                         hex.formatHex(md5.digest()),
                         hex.formatHex(sha1.digest()),
-                        hex.formatHex(sha256.digest()),
-                        hex.formatHex(sha512.digest()));
+                        sha256 == null ? null : hex.formatHex(sha256.digest()),
+                        sha512 == null ? null : hex.formatHex(sha512.digest()));
             }
             return result;
         }

@@ -55,6 +55,23 @@ class ChecksumsTest {
     }
 
     @Test
+    void mavenDigestsAreTheSameMd5AndSha1AndRefuseTheOthers(@TempDir Path dir) throws Exception {
+        byte[] content = new byte[150_000];
+        new Random(3).nextBytes(content);
+        Path file = Files.write(dir.resolve("module-1.0.jar"), content);
+
+        Checksums maven = Checksums.ofMaven(file);
+
+        assertEquals(content.length, maven.size());
+        assertEquals(coreutils("md5sum", file), maven.md5());
+        assertEquals(coreutils("sha1sum", file), maven.sha1());
+        IllegalStateException missing = assertThrows(IllegalStateException.class, maven::sha256);
+        assertEquals("SHA-256 was not computed for this content (Maven digests only)", missing.getMessage());
+        assertThrows(IllegalStateException.class, maven::sha512);
+        assertThrows(IllegalArgumentException.class, () -> new Checksums(1, "a", "b", "c", null));
+    }
+
+    @Test
     void streamsDigestWhatPassesThroughInOnePass() throws IOException {
         byte[] content = new byte[200_001];
         new Random(7).nextBytes(content);

@@ -24,7 +24,7 @@ final class StagedFiles {
             for (ResolvedFile file : component.files()) {
                 add(out, file.path(), file.file(), file.checksums(), write);
                 if (file.signature() != null) {
-                    add(out, file.path() + ".asc", file.signature(), Checksums.of(file.signature()), write);
+                    add(out, file.path() + ".asc", file.signature(), Checksums.ofMaven(file.signature()), write);
                 }
             }
         } catch (IOException e) {

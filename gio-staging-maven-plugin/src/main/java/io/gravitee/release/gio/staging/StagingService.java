@@ -10,6 +10,7 @@ import io.gravitee.release.gio.staging.backend.StagingArea;
 import io.gravitee.release.gio.staging.backend.StagingArea.Status;
 import io.gravitee.release.gio.staging.backend.StagingBackend;
 import io.gravitee.release.gio.staging.backend.StagingTarget;
+import io.gravitee.release.gio.staging.resolve.ReleasedModule;
 import io.gravitee.release.gio.staging.resolve.ResolvedComponent;
 import io.gravitee.release.gio.transfer.Background;
 import io.gravitee.release.gio.transfer.Progress;
@@ -61,17 +62,35 @@ public final class StagingService {
     }
 
     public StageOutcome stage(ResolvedComponent component) {
+        return stage(component, null);
+    }
+
+    /** The target of {@code root}: what the backend's preflight needs. */
+    public static StagingTarget target(ReleasedModule root) {
+        return new StagingTarget(root.groupId(), root.artifactId(), root.version());
+    }
+
+    /**
+     * As {@link #stage(ResolvedComponent)}, with the reads {@code early} started while {@code component} was
+     * prepared (null: none).
+     */
+    public StageOutcome stage(ResolvedComponent component, EarlyReads early) {
         long start = System.nanoTime();
-        StagingTarget target = new StagingTarget(component.root().groupId(), component.root().artifactId(),
-                component.root().version());
-        List<StagedFile> files = StagedFiles.prepare(component, !options.dryRun());
+        StagingTarget target = target(component.root());
+        List<StagedFile> files = early != null && early.files() != null ? early.files()
+                : StagedFiles.prepare(component, !options.dryRun());
         List<String> notes = new ArrayList<>();
         // The public repository's checks (round trips, one per file in the worst case) run while the profile and the
         // ledger are read; the listing of earlier attempts' areas needs the profile, and runs while the ledger is read.
-        CompletableFuture<Integer> published = Background.supply("gio-public-checks", () -> backend.countPublished(files));
+        CompletableFuture<Integer> published = early != null && early.published() != null ? early.published()
+                : Background.supply("gio-public-checks", () -> backend.countPublished(files));
         CompletableFuture<List<StagingArea>> leftovers = null;
         try {
-            backend.preflight(target);
+            if (early != null && early.preflight() != null) {
+                join(early.preflight());
+            } else {
+                backend.preflight(target);
+            }
             if (options.dryRun()) {
                 int present = join(published);
                 long bytes = files.stream().mapToLong(StagedFile::size).sum();

@@ -211,8 +211,8 @@ public final class ProductStagingFixture {
     public ComponentResolver resolver(Console console) {
         SourceRepository source = SourceRepository.parse(sourceRepository());
         HttpArtifactFetcher fetcher = new HttpArtifactFetcher(source, null, console);
-        return (checkoutDir, tag, into) -> new ArtifactResolver(fetcher, new AttachedFileDiscovery(source, fetcher,
-                List.of()), console, 4).resolveAtTag(checkoutDir, tag, into);
+        return (checkoutDir, tag, into, rootFound) -> new ArtifactResolver(fetcher, new AttachedFileDiscovery(source,
+                fetcher, List.of()), console, 4).resolveAtTag(checkoutDir, tag, into, rootFound);
     }
 
     public StageAllRequest request(Nexus2Options nexus, boolean atomic, boolean dryRun, Console console) {

@@ -139,6 +139,41 @@ class ProductStagingTest {
     }
 
     @Test
+    void anInvalidComponentFailsAloneAfterItsEarlyReadsWithoutAnyWriteForIt() throws Exception {
+        // Component by component, the profile and the public repository are read while each component resolves and
+        // validates: an invalid one still writes nothing on the server, and the others are staged.
+        Files.delete(fixture.repository.resolve(ProductStagingFixture.path("comp-1", "1.1.1", "javadoc", "jar")));
+
+        StageAllReport report = run(false, false);
+
+        assertTrue(report.failed());
+        assertEquals(List.of(Result.PUBLISHED, Result.FAILED, Result.PUBLISHED),
+                report.rows().stream().map(StageOutcome::result).toList(), report.rows().toString());
+        assertTrue(report.rows().get(1).notes().get(0).contains("javadoc"), report.rows().get(1).notes().toString());
+        assertEquals(2, nexus.repositories().size(), nexus.repositories().toString());
+        assertTrue(nexus.requestLog().matching(r -> !r.method().equals("GET")).stream()
+                .noneMatch(r -> r.path().contains("comp-1")), "nothing of comp-1 was written");
+        assertTrue(nexus.requestLog().matching(r -> r.path().contains("profile_evaluate")).size() >= 3,
+                "each component's profile was read, the invalid one's too (while it was prepared)");
+    }
+
+    @Test
+    void refusedCredentialsFailEveryComponentBeforeAnyWrite() throws Exception {
+        var refused = Staging.options(nexus.url(), nexus.username(), "not-the-password", null);
+        StageAllReport report = new ProductStaging(fixture.request(refused, false, false, console), console).run();
+
+        assertTrue(report.failed());
+        assertTrue(report.rows().stream().allMatch(r -> r.result() == Result.FAILED), report.rows().toString());
+        for (StageOutcome row : report.rows()) {
+            String text = String.join("\n", row.notes());
+            assertTrue(text.contains("401") || text.toLowerCase(java.util.Locale.ROOT).contains("credential"), text);
+            assertFalse(text.contains("not-the-password"), text);
+        }
+        assertEquals(List.of(), nexus.repositories());
+        assertEquals(List.of(), nexus.requestLog().matching(r -> !r.method().equals("GET")));
+    }
+
+    @Test
     void atomicProductFailingDuringUploadPublishesNothing() throws Exception {
         nexus.faults().add(FaultRule.on("PUT", ".*/comp-2-1\\.2\\.1\\.jar$").always().respond(500));
         StageAllReport report = run(true, false);

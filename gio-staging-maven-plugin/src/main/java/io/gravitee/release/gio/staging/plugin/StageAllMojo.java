@@ -232,8 +232,8 @@ public class StageAllMojo extends AbstractMojo {
         AttachedFileDiscovery discovery = new AttachedFileDiscovery(source, http, ArtifactFile.Extra.parseList(classifiers));
         ResolverArtifactFetcher fetcher = new ResolverArtifactFetcher(repositorySystem, session.getRepositorySession(),
                 source, credentials, work.resolve("staging/.resolver"));
-        return (checkout, tag, into) -> new ArtifactResolver(fetcher, discovery, console, transferThreads)
-                .resolveAtTag(checkout, tag, into);
+        return (checkout, tag, into, rootFound) -> new ArtifactResolver(fetcher, discovery, console, transferThreads)
+                .resolveAtTag(checkout, tag, into, rootFound);
     }
 
     private Validator validator() {

@@ -1,7 +1,9 @@
 package io.gravitee.release.gio.staging.product;
 
+import io.gravitee.release.gio.staging.resolve.ReleasedModule;
 import io.gravitee.release.gio.staging.resolve.ResolvedComponent;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * Resolves a component's released files from the private repository, given its checkout at the release tag
@@ -9,5 +11,6 @@ import java.nio.file.Path;
  */
 @FunctionalInterface
 public interface ComponentResolver {
-    ResolvedComponent resolve(Path checkout, String tag, Path into);
+    /** @param rootFound told the root module as soon as the POMs at the tag are read, before any file is resolved */
+    ResolvedComponent resolve(Path checkout, String tag, Path into, Consumer<ReleasedModule> rootFound);
 }

@@ -15,13 +15,15 @@ import io.gravitee.release.gio.manifest.Component;
 import io.gravitee.release.gio.manifest.Manifest;
 import io.gravitee.release.gio.manifest.ManifestException;
 import io.gravitee.release.gio.manifest.Version;
-import io.gravitee.release.gio.staging.StageOutcome;
 import io.gravitee.release.gio.staging.StageOutcome.Result;
+import io.gravitee.release.gio.staging.StageOutcome;
+import io.gravitee.release.gio.staging.EarlyReads;
 import io.gravitee.release.gio.staging.StagingException;
 import io.gravitee.release.gio.staging.StagingLedger;
 import io.gravitee.release.gio.staging.StagingService;
 import io.gravitee.release.gio.staging.backend.PollTimeoutException;
 import io.gravitee.release.gio.staging.backend.StagingBackend;
+import io.gravitee.release.gio.staging.resolve.ReleasedModule;
 import io.gravitee.release.gio.staging.resolve.ResolvedComponent;
 import io.gravitee.release.gio.staging.validate.Problem;
 import java.io.IOException;
@@ -36,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 
 /**
  * The orchestrated staging of a released product, run in its release repository checkout: builds
@@ -132,21 +135,23 @@ public final class ProductStaging {
             tasks.add(() -> {
                 long start = System.nanoTime();
                 String name = component.name();
-                ResolvedComponent resolved;
-                try {
-                    resolved = prepareInTurn(component);
-                } catch (StagingException | GitException e) {
-                    recordFailure(ledger, name, e.getMessage());
-                    return failed(component, e.getMessage(), start);
-                }
-                try (StagingBackend backend = request.backend().get()) {
+                // The server's reads (preflight, public checks) overlap the component's resolution and validation.
+                try (StagingBackend backend = request.backend().get();
+                        EarlyReads early = new EarlyReads(backend, request.staging().dryRun())) {
+                    ResolvedComponent resolved;
+                    try {
+                        resolved = prepareInTurn(component, early::rootFound, early::resolved);
+                    } catch (StagingException | GitException e) {
+                        recordFailure(ledger, name, e.getMessage());
+                        return failed(component, e.getMessage(), start);
+                    }
                     StagingService service = new StagingService(backend,
                             () -> StagingLedger.shared(ledger, name, (draft, to) -> {
                                 if (to == StagingState.PUBLISHED) {
                                     markPublished(draft, List.of(name), product, false);
                                 }
                             }), console, request.staging());
-                    StageOutcome outcome = service.stage(resolved);
+                    StageOutcome outcome = service.stage(resolved, early);
                     console.info("  " + name + " " + outcome.version() + ": " + outcome.result());
                     return renamed(outcome, name, start);
                 } catch (PollTimeoutException e) {
@@ -223,10 +228,11 @@ public final class ProductStaging {
      * uploading together, leaving the link idle meanwhile; in turns, the first upload starts as soon as one component
      * is ready and the link stays busy while the others prepare.
      */
-    private ResolvedComponent prepareInTurn(Component component) throws InterruptedException {
+    private ResolvedComponent prepareInTurn(Component component, Consumer<ReleasedModule> rootFound,
+            Consumer<ResolvedComponent> resolvedFound) throws InterruptedException {
         preparing.acquire();
         try {
-            return prepare(component);
+            return prepare(component, rootFound, resolvedFound);
         } finally {
             preparing.release();
         }
@@ -234,11 +240,21 @@ public final class ProductStaging {
 
     /** Clones the component at its release tag, resolves and validates it. */
     private ResolvedComponent prepare(Component component) {
+        return prepare(component, root -> {}, resolved -> {});
+    }
+
+    /**
+     * As {@link #prepare(Component)}, telling {@code rootFound} the root module before its files are resolved, and
+     * {@code resolvedFound} the resolved component before it is validated.
+     */
+    private ResolvedComponent prepare(Component component, Consumer<ReleasedModule> rootFound,
+            Consumer<ResolvedComponent> resolvedFound) {
         String tag = component.version().release().toString();
         Path dir = request.workDirectory().resolve(component.name());
         String url = request.urlTemplate().replace("{name}", component.name());
         Path checkout = ComponentCheckout.clone(url, tag, request.gitCredentials(), dir.resolve("checkout"));
-        ResolvedComponent resolved = request.resolver().resolve(checkout, tag, dir.resolve("files"));
+        ResolvedComponent resolved = request.resolver().resolve(checkout, tag, dir.resolve("files"), rootFound);
+        resolvedFound.accept(resolved);
         List<Problem> problems = request.validator().validate(resolved);
         if (!problems.isEmpty()) {
             StringBuilder text = new StringBuilder(component.name() + " " + tag + ": " + problems.size()

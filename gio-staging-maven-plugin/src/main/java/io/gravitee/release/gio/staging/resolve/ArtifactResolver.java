@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 /**
  * Resolves every file of every released module from the source repository into a local directory (Maven
@@ -42,10 +43,20 @@ public final class ArtifactResolver {
      * {@code directory}.
      */
     public ResolvedComponent resolveAtTag(Path checkout, String tag, Path directory) {
+        return resolveAtTag(checkout, tag, directory, root -> {});
+    }
+
+    /**
+     * As {@link #resolveAtTag(Path, String, Path)}, telling {@code rootFound} the root module once the POMs are read,
+     * so that a caller can start what needs only its coordinates (asking the staging server for the profile) while
+     * the files are resolved.
+     */
+    public ResolvedComponent resolveAtTag(Path checkout, String tag, Path directory, Consumer<ReleasedModule> rootFound) {
         try (ReleaseTag release = ReleaseTag.open(checkout, tag)) {
             List<ReleasedModule> modules = new ModuleScanner(release::read).scan();
             console.info("Release tag " + release.name() + ": " + modules.size() + " released module(s) of "
                     + modules.get(0).gav());
+            rootFound.accept(modules.get(0));
             return resolve(release.name(), modules, directory);
         }
     }
@@ -121,7 +132,7 @@ public final class ArtifactResolver {
         if (!fetcher.fetch(artifact, target)) {
             return null;
         }
-        Checksums checksums = Checksums.of(target);
+        Checksums checksums = Checksums.ofMaven(target);
         Path signature = directory.resolve(artifact.withSuffix(".asc").path());
         if (!fetcher.fetch(artifact.withSuffix(".asc"), signature)) {
             signature = null;

@@ -1,0 +1,68 @@
+package io.gravitee.release.gio.staging;
+
+import io.gravitee.release.gio.staging.backend.StagedFile;
+import io.gravitee.release.gio.staging.backend.StagingBackend;
+import io.gravitee.release.gio.staging.resolve.ReleasedModule;
+import io.gravitee.release.gio.staging.resolve.ResolvedComponent;
+import io.gravitee.release.gio.transfer.Background;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The reads of a component's staging that may start before the component is validated, since they write nothing on
+ * the server: the backend's preflight (profile, credentials) once the root module is known, while the files are
+ * resolved; the public repository's checks once the files are resolved, while they are validated. Round trips to a
+ * distant server then overlap local work instead of following it. Filled by the preparation's callbacks and handed to
+ * {@link StagingService#stage(ResolvedComponent, EarlyReads)}, which starts itself whatever was not started here.
+ * {@link #close} waits for what was started, so that no request outlives its backend when the preparation fails.
+ */
+public final class EarlyReads implements AutoCloseable {
+    private final StagingBackend backend;
+    private final boolean dryRun;
+    private volatile CompletableFuture<Void> preflight;
+    private volatile List<StagedFile> files;
+    private volatile CompletableFuture<Integer> published;
+
+    /** @param dryRun as the staging's: the checksum files are then not written */
+    public EarlyReads(StagingBackend backend, boolean dryRun) {
+        this.backend = backend;
+        this.dryRun = dryRun;
+    }
+
+    /** Starts the preflight for the component whose root module is {@code root}. */
+    public void rootFound(ReleasedModule root) {
+        var target = StagingService.target(root);
+        preflight = Background.supply("gio-preflight", () -> {
+            backend.preflight(target);
+            return null;
+        });
+    }
+
+    /** Lists the files to stage of {@code component} and starts the public repository's checks of them. */
+    public void resolved(ResolvedComponent component) {
+        List<StagedFile> staged = StagedFiles.prepare(component, !dryRun);
+        files = staged;
+        published = Background.supply("gio-public-checks", () -> backend.countPublished(staged));
+    }
+
+    CompletableFuture<Void> preflight() {
+        return preflight;
+    }
+
+    List<StagedFile> files() {
+        return files;
+    }
+
+    CompletableFuture<Integer> published() {
+        return published;
+    }
+
+    @Override
+    public void close() {
+        for (CompletableFuture<?> read : new CompletableFuture<?>[] {preflight, published}) {
+            if (read != null) {
+                read.exceptionally(e -> null).join();
+            }
+        }
+    }
+}
