@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gravitee.release.gio.staging.resolve.AttachedFileDiscovery;
 import io.gravitee.release.gio.staging.resolve.ResolvedComponent;
+import io.gravitee.release.gio.staging.validate.PomNameRule;
+import io.gravitee.release.gio.staging.validate.PomUrlRule;
 import io.gravitee.release.gio.staging.validate.Problem;
+import io.gravitee.release.gio.staging.validate.ScmRule;
 import io.gravitee.release.gio.staging.validate.SignatureRule;
+import io.gravitee.release.gio.staging.validate.StagingRule;
 import io.gravitee.release.gio.staging.validate.Validator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -169,6 +173,20 @@ class ValidationTest {
         component.delete(TestComponent.path("demo-core", "", "jar") + ".asc");
         List<Problem> problems = validate();
         assertEquals("pom-licenses,pom-name,signature,sources-jar", rules(problems), problems.toString());
+    }
+
+    @Test
+    void aPomRuleOnItsOwnFindsWhatTheValidatorFindsForIt() throws Exception {
+        // The validator parses each POM once for all POM rules; a rule run alone parses them itself.
+        releaseCorePom(TestComponent.pom("demo-core", "jar", "demo", "").replace("<name>demo-core</name>", "")
+                .replaceAll("<scm>.*</scm>", ""));
+        ResolvedComponent resolved = component.resolve(dir.resolve("out"));
+        List<Problem> all = Validator.central(TestSigner.MAIN.keyRing()).validate(resolved);
+
+        for (StagingRule rule : List.of(new PomNameRule(), new ScmRule(), new PomUrlRule())) {
+            assertEquals(all.stream().filter(p -> p.rule().equals(rule.id())).toList(), rule.check(resolved), rule.id());
+        }
+        assertEquals("pom-name,pom-scm", rules(all), all.toString());
     }
 
     @Test

@@ -7,7 +7,9 @@ import io.gravitee.release.gio.staging.resolve.ResolvedFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.w3c.dom.Element;
 
@@ -19,7 +21,16 @@ abstract class PomRule implements StagingRule {
 
     @Override
     public final List<Problem> check(ResolvedComponent component) {
-        List<Problem> problems = new ArrayList<>();
+        return checkAll(List.of(this), component).get(this);
+    }
+
+    /**
+     * Runs {@code rules} over each released POM, parsed once for all of them (a DOM parse per rule and POM was most
+     * of a validation's time), and gives each rule's problems in file order.
+     */
+    static Map<PomRule, List<Problem>> checkAll(List<PomRule> rules, ResolvedComponent component) {
+        Map<PomRule, List<Problem>> problems = new IdentityHashMap<>();
+        rules.forEach(rule -> problems.put(rule, new ArrayList<>()));
         for (ResolvedFile file : component.files()) {
             if (!file.artifact().extension().equals("pom") || !file.artifact().classifier().isEmpty()) {
                 continue;
@@ -28,12 +39,16 @@ abstract class PomRule implements StagingRule {
             try {
                 project = ModuleScanner.parse(Files.readAllBytes(file.file()), file.path());
             } catch (StagingException | IOException e) {
-                if (this instanceof PomNameRule) {
-                    problems.add(new Problem(id(), file.path(), "not a readable POM: " + e.getMessage()));
+                for (PomRule rule : rules) {
+                    if (rule instanceof PomNameRule) {
+                        problems.get(rule).add(new Problem(rule.id(), file.path(), "not a readable POM: " + e.getMessage()));
+                    }
                 }
                 continue;
             }
-            check(project).ifPresent(message -> problems.add(new Problem(id(), file.path(), message)));
+            for (PomRule rule : rules) {
+                rule.check(project).ifPresent(message -> problems.get(rule).add(new Problem(rule.id(), file.path(), message)));
+            }
         }
         return problems;
     }

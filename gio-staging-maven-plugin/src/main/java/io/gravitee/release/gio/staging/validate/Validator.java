@@ -3,6 +3,7 @@ package io.gravitee.release.gio.staging.validate;
 import io.gravitee.release.gio.staging.resolve.ResolvedComponent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.bouncycastle.openpgp.PGPPublicKeyRingCollection;
 
 /** Runs every rule and collects every problem, so that one run reports everything to fix. */
@@ -20,10 +21,13 @@ public final class Validator {
                 new ChecksumRule()));
     }
 
+    /** Every rule's problems, in the order of the rules. */
     public List<Problem> validate(ResolvedComponent component) {
+        List<PomRule> pomRules = rules.stream().filter(PomRule.class::isInstance).map(PomRule.class::cast).toList();
+        Map<PomRule, List<Problem>> pomProblems = PomRule.checkAll(pomRules, component);
         List<Problem> problems = new ArrayList<>();
         for (StagingRule rule : rules) {
-            problems.addAll(rule.check(component));
+            problems.addAll(rule instanceof PomRule pomRule ? pomProblems.get(pomRule) : rule.check(component));
         }
         return problems;
     }
