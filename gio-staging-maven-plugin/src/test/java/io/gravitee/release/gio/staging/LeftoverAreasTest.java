@@ -57,6 +57,7 @@ class LeftoverAreasTest {
 
     @AfterEach
     void tearDown() {
+        areas.close();
         nexus.close();
     }
 

@@ -45,8 +45,7 @@ public class DropMojo extends StatusMojo {
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         Console console = Console.of(getLog()::info, getLog()::warn, getLog()::debug);
-        try {
-            LeftoverAreas areas = areas(console);
+        try (LeftoverAreas areas = areas(console)) {
             LeftoverAreas.Inventory inventory = areas.inventory(ledger());
             print(inventory, console);
             Set<String> chosen = ids == null ? Set.of() : Arrays.stream(ids.split(",")).map(String::trim)

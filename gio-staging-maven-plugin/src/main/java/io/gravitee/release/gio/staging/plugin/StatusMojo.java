@@ -61,9 +61,8 @@ public class StatusMojo extends AbstractMojo {
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         Console console = Console.of(getLog()::info, getLog()::warn, getLog()::debug);
-        try {
-            LeftoverAreas.Inventory inventory = inventory(console);
-            print(inventory, console);
+        try (LeftoverAreas areas = areas(console)) {
+            print(areas.inventory(ledger()), console);
         } catch (StagingException | LedgerException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
@@ -74,11 +73,6 @@ public class StatusMojo extends AbstractMojo {
                 "gio.staging.serverId");
         return new LeftoverAreas(new BackendSelection(backend, url, stagingUrl, null, null, 1, Duration.ofSeconds(2),
                 Long.MAX_VALUE).create(credentials, console), url, credentials, console);
-    }
-
-    LeftoverAreas.Inventory inventory(Console console) throws MojoFailureException {
-        LeftoverAreas areas = areas(console);
-        return areas.inventory(ledger());
     }
 
     Optional<LedgerState> ledger() throws MojoFailureException {

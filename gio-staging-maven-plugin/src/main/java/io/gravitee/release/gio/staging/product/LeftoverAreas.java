@@ -25,7 +25,7 @@ import java.util.Set;
  * gio's (recorded in the ledger, or marked {@code gio:...} on the server); areas of others only when named
  * explicitly. Released and transitioning areas are never touched.
  */
-public final class LeftoverAreas {
+public final class LeftoverAreas implements AutoCloseable {
 
     /** One area: where it stands, which component the ledger ties it to, and whether gio made it. */
     public record Row(String id, Status status, String marker, String component, String ledgerState, boolean gios) {
@@ -61,6 +61,16 @@ public final class LeftoverAreas {
      * The staging ledger of the release repository checked out in {@code checkout}, as its {@code origin} has it
      * (fetched, nothing written there); empty when {@code checkout} is no such clone or has no staging ledger.
      */
+    /** Releases the backend's and the listing's HTTP clients. */
+    @Override
+    public void close() {
+        try {
+            backend.close();
+        } finally {
+            listing.close();
+        }
+    }
+
     public static Optional<LedgerState> ledgerOf(java.nio.file.Path checkout, io.gravitee.release.gio.git.GitCredentials git) {
         if (!java.nio.file.Files.isDirectory(checkout.resolve(".git"))) {
             return Optional.empty();

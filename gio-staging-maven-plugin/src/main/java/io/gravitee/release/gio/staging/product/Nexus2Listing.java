@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gravitee.release.gio.credentials.Credentials;
 import io.gravitee.release.gio.staging.StagingException;
-import io.gravitee.release.gio.staging.backend.StagingArea;
 import io.gravitee.release.gio.staging.backend.StagingArea.Status;
+import io.gravitee.release.gio.staging.backend.StagingArea;
+import io.gravitee.release.gio.transfer.HttpClients;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,7 +24,7 @@ import java.util.Optional;
  * whoever opened it. Empty when the server does not list (Sonatype's OSSRH Staging API): then only the ledger's
  * ids are known.
  */
-final class Nexus2Listing {
+final class Nexus2Listing implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final String url;
     private final Credentials credentials;
@@ -32,6 +33,12 @@ final class Nexus2Listing {
     Nexus2Listing(String url, Credentials credentials) {
         this.url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.credentials = credentials;
+    }
+
+    /** Releases the client's threads and connections (on Java 17, its selector thread would outlive the goal). */
+    @Override
+    public void close() {
+        HttpClients.close(http);
     }
 
     Optional<List<StagingArea>> list() {
