@@ -48,7 +48,8 @@ final class S3Clients {
             throw invalid(endpoint, e.getReason());
         }
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
+        // The authority, not the host: URI finds no host in names with '_' (docker-compose services), which are fine.
+        if (!scheme.equals("http") && !scheme.equals("https") || url.getRawAuthority() == null) {
             throw invalid(endpoint, "not an http:// or https:// URL with a host");
         }
         boolean https = scheme.equals("https");

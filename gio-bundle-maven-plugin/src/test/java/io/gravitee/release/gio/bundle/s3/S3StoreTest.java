@@ -55,7 +55,7 @@ class S3StoreTest {
     }
 
     @Test
-    void anEndpointThatIsNoHttpUrlIsRefusedAtOnceNamingTheProperty() {
+    void anEndpointThatIsNoHttpUrlIsRefusedAtOnceNamingTheProperty() throws Exception {
         Credentials keys = new Credentials("s3-downloads", "access", "secret-value");
         for (String endpoint : List.of("ftp://s3.example.com", "s3.example.com", "http://", "https://bad host/")) {
             BundleException refused = assertThrows(BundleException.class, () -> S3Store.connect(endpoint, null, BUCKET, keys),
@@ -64,6 +64,7 @@ class S3StoreTest {
             assertTrue(refused.getMessage().contains(endpoint), refused.getMessage());
             assertFalse(refused.getMessage().contains("secret-value"), refused.getMessage());
         }
+        S3Store.connect("http://s3_proxy:9000", null, BUCKET, keys).close(); // a docker-compose service name
     }
 
     @Test
