@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
  * the server: the backend's preflight (profile, credentials) once the root module is known, while the files are
  * resolved; the public repository's checks once the files are resolved, while they are validated. Round trips to a
  * distant server then overlap local work instead of following it. Filled by the preparation's callbacks and handed to
- * {@link StagingService#stage(ResolvedComponent, EarlyReads)}, which starts itself whatever was not started here.
+ * {@link StagingService#stage(ResolvedComponent, EarlyReads)}, which starts whatever was not started yet.
  * {@link #close} waits for what was started, so that no request outlives its backend when the preparation fails.
  */
 public final class EarlyReads implements AutoCloseable {

@@ -62,7 +62,9 @@ public final class StagingService {
     }
 
     public StageOutcome stage(ResolvedComponent component) {
-        return stage(component, null);
+        try (EarlyReads reads = new EarlyReads(backend, options.dryRun())) {
+            return stage(component, reads);
+        }
     }
 
     /** The target of {@code root}: what the backend's preflight needs. */
@@ -72,21 +74,22 @@ public final class StagingService {
 
     /**
      * As {@link #stage(ResolvedComponent)}, with the reads {@code early} started while {@code component} was
-     * prepared (null: none).
+     * prepared; what it has not started yet is started here.
      */
     public StageOutcome stage(ResolvedComponent component, EarlyReads early) {
         long start = System.nanoTime();
         StagingTarget target = target(component.root());
-        List<StagedFile> files = early != null && early.files() != null ? early.files()
-                : StagedFiles.prepare(component, !options.dryRun());
-        List<String> notes = new ArrayList<>();
         // The public repository's checks (round trips, one per file in the worst case) run while the profile and the
         // ledger are read; the listing of earlier attempts' areas needs the profile, and runs while the ledger is read.
-        CompletableFuture<Integer> published = early != null && early.published() != null ? early.published()
-                : Background.supply("gio-public-checks", () -> backend.countPublished(files));
+        if (early.files() == null) {
+            early.resolved(component);
+        }
+        List<StagedFile> files = early.files();
+        CompletableFuture<Integer> published = early.published();
+        List<String> notes = new ArrayList<>();
         CompletableFuture<List<StagingArea>> leftovers = null;
         try {
-            if (early != null && early.preflight() != null) {
+            if (early.preflight() != null) {
                 join(early.preflight());
             } else {
                 backend.preflight(target);

@@ -61,16 +61,6 @@ public final class LeftoverAreas implements AutoCloseable {
      * The staging ledger of the release repository checked out in {@code checkout}, as its {@code origin} has it
      * (fetched, nothing written there); empty when {@code checkout} is no such clone or has no staging ledger.
      */
-    /** Releases the backend's and the listing's HTTP clients. */
-    @Override
-    public void close() {
-        try {
-            backend.close();
-        } finally {
-            listing.close();
-        }
-    }
-
     public static Optional<LedgerState> ledgerOf(java.nio.file.Path checkout, io.gravitee.release.gio.git.GitCredentials git) {
         if (!java.nio.file.Files.isDirectory(checkout.resolve(".git"))) {
             return Optional.empty();
@@ -137,5 +127,15 @@ public final class LeftoverAreas implements AutoCloseable {
         }
         lines.forEach(console::info);
         return lines;
+    }
+
+    /** Releases the backend's and the listing's HTTP clients. */
+    @Override
+    public void close() {
+        try {
+            backend.close();
+        } finally {
+            listing.close();
+        }
     }
 }
