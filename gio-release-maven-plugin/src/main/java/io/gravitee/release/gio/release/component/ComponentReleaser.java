@@ -5,6 +5,7 @@ import io.gravitee.release.gio.git.GitRepository;
 import io.gravitee.release.gio.git.PushOutcome;
 import io.gravitee.release.gio.git.RefChange;
 import io.gravitee.release.gio.git.TagInfo;
+import io.gravitee.release.gio.ledger.LeaseOptions;
 import io.gravitee.release.gio.log.Console;
 import io.gravitee.release.gio.manifest.Component;
 import io.gravitee.release.gio.release.build.DeployCompletion;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -43,10 +45,22 @@ public final class ComponentReleaser {
 
     private final ReleaseSettings settings;
     private final Console console;
+    private final Duration staleLockAge;
 
+    /** A releaser that takes a ref lock file older than the default lease ttl for one left by a killed writer. */
     public ComponentReleaser(ReleaseSettings settings, Console console) {
+        this(settings, console, LeaseOptions.DEFAULT_TTL);
+    }
+
+    /**
+     * @param staleLockAge how old a ref lock file on a component's remote on this disk must be to be
+     *     taken for one a killed writer left behind: git holds one for milliseconds, and the product
+     *     release waits that long (its lease's ttl) before it takes over from a run that died
+     */
+    public ComponentReleaser(ReleaseSettings settings, Console console, Duration staleLockAge) {
         this.settings = settings;
         this.console = console;
+        this.staleLockAge = staleLockAge;
     }
 
     /**
@@ -133,18 +147,42 @@ public final class ComponentReleaser {
                         "dry run: " + what + " locally, deployed to " + settings.dryRunRepository() + ", nothing pushed",
                         Optional.of(build.log().toString()), build.duration());
             }
-            PushOutcome push = repo.push(List.of(
+            List<RefChange> changes = List.of(
                     RefChange.update(Constants.R_HEADS + branch, head, next),
-                    RefChange.create(Constants.R_TAGS + version, tagRef.getObjectId())), true);
+                    RefChange.create(Constants.R_TAGS + version, tagRef.getObjectId()));
+            PushOutcome push = pushAtomically(repo, name, changes);
             if (!push.accepted()) {
                 throw new ReleaseException(name + ": pushing " + branch + " and tag " + version + " was refused: "
-                        + push.describeRejections() + ". The release is deployed; run the release again: it will not"
-                        + " deploy it twice.");
+                        + push.describeRejections() + "." + repo.locks().hint(refsOf(changes))
+                        + " The release is deployed; run the release again: it will not deploy it twice.");
             }
             return new ComponentOutcome(name, ComponentOutcome.Status.RELEASED, version, releasing.artifacts(),
                     Optional.of(releaseCommit.name()), since(started), what + ", pushed " + branch,
                     Optional.of(build.log().toString()), build.duration());
         }
+    }
+
+    /**
+     * A run killed in the middle of its push to a remote on this disk (the sandbox's, a mirror's)
+     * leaves ref lock files there that refuse every later push of those refs; once they are older
+     * than any live git writer holds one, they are removed and the push is tried once more.
+     */
+    private PushOutcome pushAtomically(GitRepository repo, String name, List<RefChange> changes) {
+        PushOutcome push = repo.push(changes, true);
+        if (!push.lockFailed()) {
+            return push;
+        }
+        List<Path> removed = repo.locks().removeOlderThan(refsOf(changes), Instant.now().minus(staleLockAge));
+        if (removed.isEmpty()) {
+            return push;
+        }
+        removed.forEach(lock -> console.warn(name + ": removed the lock file " + lock + ", left on the remote by a"
+                + " process killed while pushing to it (older than " + staleLockAge.toSeconds() + " s)"));
+        return repo.push(changes, true);
+    }
+
+    private static List<String> refsOf(List<RefChange> changes) {
+        return changes.stream().map(RefChange::remoteRef).toList();
     }
 
     private ComponentOutcome alreadyReleased(GitRepository repo, Component component, Reactor reactor, TagInfo tag,

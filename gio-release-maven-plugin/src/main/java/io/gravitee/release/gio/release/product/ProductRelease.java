@@ -100,7 +100,7 @@ public final class ProductRelease {
             console.info("Release " + manifest.name() + " " + product + " resumed: tag " + startTag(product) + " exists.");
         }
         Map<String, String> released = new ConcurrentHashMap<>(releasedArtifacts(ledger.state(), manifest, product));
-        ComponentReleaser releaser = new ComponentReleaser(settings, console);
+        ComponentReleaser releaser = new ComponentReleaser(settings, console, request.lease().ttl());
         List<ReleaseReport.Row> rows = new ArrayList<>();
         boolean stopped = false;
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, request.threads()));
@@ -204,7 +204,7 @@ public final class ProductRelease {
         Version product = manifest.version().release();
         console.info("Dry run of " + manifest.name() + " " + product + ": components are built and deployed to "
                 + settings.dryRunRepository() + "; nothing is pushed, tagged or recorded.");
-        ComponentReleaser releaser = new ComponentReleaser(settings, console);
+        ComponentReleaser releaser = new ComponentReleaser(settings, console, request.lease().ttl());
         Map<String, String> released = new ConcurrentHashMap<>();
         List<ReleaseReport.Row> rows = new ArrayList<>();
         boolean stopped = false;

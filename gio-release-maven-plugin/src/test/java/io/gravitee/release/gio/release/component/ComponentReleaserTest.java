@@ -218,6 +218,40 @@ class ComponentReleaserTest {
     }
 
     @Test
+    void aLockFileAPushKilledOnTheRemoteLeftIsRemovedOnceOlderThanAnyLiveWriterHoldsOne() throws Exception {
+        Path lock = git.resolve("sample-common.git/refs/heads/1.20.x.lock");
+        Files.writeString(lock, "");
+        Files.setLastModifiedTime(lock, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(Duration.ofMinutes(3))));
+
+        ComponentOutcome outcome = releaser(false).release(component("sample-common"), Map.of());
+
+        assertEquals(ComponentOutcome.Status.RELEASED, outcome.status(), outcome.detail());
+        assertTrue(!Files.exists(lock), "the stale lock is gone");
+        assertTrue(refs("sample-common").containsKey("refs/tags/1.20.2"));
+    }
+
+    @Test
+    void aRecentLockFileOnTheRemoteRefusesThePushNamesTheFileAndIsKept() throws Exception {
+        Path lock = git.resolve("sample-common.git/refs/heads/1.20.x.lock");
+        Files.writeString(lock, "");
+        Map<String, ObjectId> before = refs("sample-common");
+
+        ComponentOutcome outcome = releaser(false).release(component("sample-common"), Map.of());
+
+        assertEquals(ComponentOutcome.Status.FAILED, outcome.status());
+        assertTrue(outcome.detail().contains(lock.toString()) && outcome.detail().contains("run the release again"),
+                outcome.detail());
+        assertTrue(Files.exists(lock), "a lock a live writer may hold is not touched");
+        assertEquals(before, refs("sample-common"), "the atomic push wrote neither the branch nor the tag");
+
+        Files.delete(lock);
+        ComponentOutcome again = releaser(false).release(component("sample-common"), Map.of());
+        assertEquals(ComponentOutcome.Status.RELEASED, again.status(), again.detail());
+        assertTrue(again.detail().contains("already deployed by an earlier attempt"), again.detail());
+    }
+
+    @Test
     void aDeployCutShortByACrashIsCompletedWithoutReplacingWhatArrived() throws Exception {
         // The sample builds are reproducible: a dry run yields the bytes the crashed attempt deployed. That attempt
         // died after the POM and the jar reached the repository, before the jar's checksums and the other files.
