@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -148,10 +149,21 @@ public final class Ledger implements AutoCloseable {
      * update also renews it. Close the returned lease (or this ledger) to release it.
      */
     public synchronized Lease acquireLease(String releaseId, LeaseOptions options) {
+        return acquireLease(releaseId, options, List.of());
+    }
+
+    /**
+     * As {@link #acquireLease(String, LeaseOptions)}, for a caller that also writes {@code guarded}
+     * refs of the remote (full names, the release's tags say) only while holding this lease: lock
+     * files a killed holder left on them are removed on takeover, as the ledger branch's are.
+     */
+    public synchronized Lease acquireLease(String releaseId, LeaseOptions options, Collection<String> guarded) {
         if (lease != null && !lease.isLost()) {
             throw new IllegalStateException("This ledger already holds the lease " + lease.ref());
         }
-        lease = Lease.acquire(repository, releaseId, List.of(branchRef), options, env, console, clock);
+        List<String> refs = new ArrayList<>(guarded);
+        refs.add(0, branchRef);
+        lease = Lease.acquire(repository, releaseId, refs, options, env, console, clock);
         return lease;
     }
 

@@ -146,9 +146,10 @@ class LeaseTest {
             // Killed inside its last atomic push (lease renewal with a ledger commit): nothing moved, three locks stay.
             Thread.sleep(TTL.toMillis() + 300);
             List<Path> locks = List.of(leftLock(LOCK, TTL.plusMillis(200)), leftLock("refs/heads/main", TTL.plusMillis(200)),
-                    leftLock("packed-refs", TTL.plusMillis(200)));
+                    leftLock("packed-refs", TTL.plusMillis(200)), leftLock("refs/tags/4.8.0_START", TTL.plusMillis(200)));
 
-            next.acquireLease("4.8.0", new LeaseOptions(TTL, false, null));
+            // The release's tags are written only under its lease too, so the caller names them.
+            next.acquireLease("4.8.0", new LeaseOptions(TTL, false, null), List.of("refs/tags/4.8.0_START"));
             next.update("b", start("b"));
             assertEquals(java.util.Set.of("a", "b"), next.state().components().keySet());
             assertNotEquals(head, remote.ref("refs/heads/main"));

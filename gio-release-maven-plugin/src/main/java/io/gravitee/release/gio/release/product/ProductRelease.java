@@ -33,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 
@@ -78,7 +79,8 @@ public final class ProductRelease {
             if (settings.dryRun()) {
                 return dryRun(manifest, settings, started);
             }
-            Lease lease = ledger.acquireLease("release-" + product, request.lease());
+            Lease lease = ledger.acquireLease("release-" + product, request.lease(),
+                    List.of(Constants.R_TAGS + startTag(product), Constants.R_TAGS + product));
             try {
                 return release(ledger, manifest, settings, tags, started);
             } finally {
