@@ -10,6 +10,8 @@
 #      gio stage-all (components in parallel) vs NSMP run once per component in sequence (deploy, close, release).
 #  (c) issue 4's memory target: one component of 40 modules of ~27 MB (~1.1 GB) staged by gio through the same link
 #      (about 95 s): its peak RSS, to hold under 512 MB.
+# gio runs as users run it, `mvn gio-staging:stage-all` in the product's release checkout (so it pays Maven's start, as
+# NSMP does); GIO_VIA=main runs the same service from a bare JVM (the bench main), to profile gio without Maven.
 # CASES="a b c" (the default) chooses the cases (CASE_C=0 still leaves (c) out); RUNS=N repeats (a), each run on a
 # fresh copy of the product and a fresh server, NSMP then gio, and prints every run and the medians: on 2 cores
 # shared by the tools, the server and the proxy, one run varies by about a second.
@@ -23,7 +25,7 @@ if [ ! -f "$proxy" ]; then
 fi
 work="$root/bench/target/staging"
 rm -rf "$work" && mkdir -p "$work"
-echo "== building gio-staging's test classes (nothing installed)"
+echo "== building gio-staging's test classes and installing the plugin (for mvn gio-staging:stage-all)"
 ./mvnw -B -q -pl gio-staging-maven-plugin -am test-compile dependency:build-classpath -Dinvoker.skip \
     -Dmdep.outputFile="$work/cp.txt" -DincludeScope=test > "$work/build.log" 2>&1 \
     || { tail -40 "$work/build.log" >&2; echo "error: the build failed (whole log: $work/build.log)" >&2; exit 1; }
@@ -37,6 +39,19 @@ cp="$root/gio-staging-maven-plugin/target/test-classes:$root/gio-staging-maven-p
     -Dmdep.outputFile="$work/gio-cp.txt" -DincludeScope=runtime >> "$work/build.log" 2>&1 \
     || { tail -40 "$work/build.log" >&2; echo "error: the build failed (whole log: $work/build.log)" >&2; exit 1; }
 gio_cp="$root/gio-staging-maven-plugin/target/test-classes:$root/gio-staging-maven-plugin/target/classes:$root/gio-sandbox/target/classes:$(cat "$work/gio-cp.txt")"
+./mvnw -B -q -o -pl gio-staging-maven-plugin -am install -DskipTests -Dinvoker.skip >> "$work/build.log" 2>&1 \
+    || { tail -40 "$work/build.log" >&2; echo "error: installing the plugin failed (whole log: $work/build.log)" >&2; exit 1; }
+version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)
+gio() { # $1 = product dir, $2 = components at once, $3 = transfers per component
+  if [ "${GIO_VIA:-maven}" = main ]; then
+    java -cp "$gio_cp" io.gravitee.release.gio.staging.StagingBench stage-all "$1" "$proxy_url" "$2" "$3"
+  else
+    (cd "$1/checkout" && "$root/mvnw" -B -s "$work/settings.xml" \
+        "io.gravitee.release:gio-staging-maven-plugin:$version:stage-all" -Dgio.scm.urlTemplate="file://$1/git/{name}.git" \
+        -Dgio.threads="$2" -Dgio.staging.transferThreads="$3" -Dgio.staging.sourceRepository="private::file://$1/private-repo" \
+        -Dgio.staging.url="$proxy_url" -Dgio.staging.serverId=gio-nexus2)
+  fi
+}
 bench() { java -cp "$cp" io.gravitee.release.gio.staging.StagingBench "$@"; }
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
@@ -77,7 +92,7 @@ cases=${CASES:-a b c}
 [ "${CASE_C:-1}" = 0 ] && cases=${cases//c/}
 has() { [[ " $cases " == *" $1 "* ]]; }
 stop_nexus() { cleanup; pids=(); }
-export -f nsmp; export work root
+export -f nsmp gio; export work root gio_cp version
 
 if has a; then
   echo "== (a) one component of 40 modules, ${RUNS:-1} run(s)"
@@ -87,7 +102,7 @@ if has a; then
     start_nexus 300 a
     export proxy_url
     timed "a$run-nsmp" bash -c 'nsmp "$0"' "$work/a/images/comp-0"
-    timed "a$run-gio" java -cp "$gio_cp" io.gravitee.release.gio.staging.StagingBench stage-all "$work/a" "$proxy_url" 1 8 > "$work/a-gio.log" 2>&1
+    timed "a$run-gio" bash -c 'gio "$0" 1 8' "$work/a" > "$work/a-gio.log" 2>&1
     stop_nexus
   done
 fi
@@ -97,14 +112,15 @@ if has b; then
   start_nexus 5000 b
   export proxy_url
   timed b-nsmp bash -c 'for i in $(seq 0 9); do nsmp "$work/b/images/comp-$i"; done'
-  timed b-gio java -cp "$gio_cp" io.gravitee.release.gio.staging.StagingBench stage-all "$work/b" "$proxy_url" 10 4 > "$work/b-gio.log" 2>&1
+  timed b-gio bash -c 'gio "$0" 10 4' "$work/b" > "$work/b-gio.log" 2>&1
   stop_nexus
 fi
 if has c; then
   echo "== (c) one component of ~1.1 GB, gio only: peak RSS"
   bench generate "$work/c" 1 40 18350080 > "$work/generate-c.log"
   start_nexus 300 c
-  timed c-gio java -cp "$gio_cp" io.gravitee.release.gio.staging.StagingBench stage-all "$work/c" "$proxy_url" 1 8 > "$work/c-gio.log" 2>&1
+  export proxy_url
+  timed c-gio bash -c 'gio "$0" 1 8' "$work/c" > "$work/c-gio.log" 2>&1
 fi
 
 python3 - "$work" <<'PY'

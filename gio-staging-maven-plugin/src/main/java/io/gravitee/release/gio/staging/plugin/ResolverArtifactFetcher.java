@@ -24,13 +24,15 @@ import org.eclipse.aether.util.repository.AuthenticationBuilder;
 /**
  * Fetches through Maven's own resolver (its transports, proxies and settings), from the source repository
  * only and into a private local repository, so that a copy in {@code ~/.m2} (e.g. from a local build) is never
- * taken for the released file. Checksums are judged by the validation rules, so the resolver only warns.
+ * taken for the released file. The resolver does not verify checksums itself: every file's {@code .sha1} and
+ * {@code .md5} are resolved as files of their own and the checksum rule compares them with the digests of the
+ * bytes (a failed check names the file); the resolver's own check would fetch both a second time and digest every
+ * artifact once more.
  */
 final class ResolverArtifactFetcher implements ArtifactFetcher {
     private final RepositorySystem system;
     private final RepositorySystemSession session;
-    private final RemoteRepository artifacts;
-    private final RemoteRepository sidecars;
+    private final RemoteRepository repository;
     private final SourceRepository source;
 
     ResolverArtifactFetcher(RepositorySystem system, RepositorySystemSession parent, SourceRepository source,
@@ -41,12 +43,11 @@ final class ResolverArtifactFetcher implements ArtifactFetcher {
         own.setLocalRepositoryManager(system.newLocalRepositoryManager(own, new LocalRepository(localRepository.toFile())));
         own.setUpdatePolicy(RepositoryPolicy.UPDATE_POLICY_ALWAYS);
         this.session = own;
-        this.artifacts = repository(source, credentials, RepositoryPolicy.CHECKSUM_POLICY_WARN, "");
-        this.sidecars = repository(source, credentials, RepositoryPolicy.CHECKSUM_POLICY_IGNORE, "-sidecars");
+        this.repository = repository(source, credentials);
     }
 
-    private static RemoteRepository repository(SourceRepository source, Credentials credentials, String checksumPolicy,
-            String suffix) {
+    private static RemoteRepository repository(SourceRepository source, Credentials credentials) {
+        String checksumPolicy = RepositoryPolicy.CHECKSUM_POLICY_IGNORE; // the checksum rule judges them
         RemoteRepository.Builder builder = new RemoteRepository.Builder(source.id(), "default", source.url())
                 .setPolicy(new RepositoryPolicy(true, RepositoryPolicy.UPDATE_POLICY_ALWAYS, checksumPolicy))
                 .setSnapshotPolicy(new RepositoryPolicy(false, RepositoryPolicy.UPDATE_POLICY_NEVER, checksumPolicy));
@@ -59,11 +60,9 @@ final class ResolverArtifactFetcher implements ArtifactFetcher {
 
     @Override
     public boolean fetch(ArtifactFile file, Path target) throws IOException {
-        boolean sidecar = file.extension().endsWith(".asc") || file.extension().endsWith(".sha1")
-                || file.extension().endsWith(".md5");
         DefaultArtifact artifact = new DefaultArtifact(file.module().groupId(), file.module().artifactId(),
                 file.classifier(), file.extension(), file.module().version());
-        ArtifactRequest request = new ArtifactRequest(artifact, List.of(sidecar ? sidecars : artifacts), null);
+        ArtifactRequest request = new ArtifactRequest(artifact, List.of(repository), null);
         try {
             ArtifactResult result = system.resolveArtifact(session, request);
             LocalCopy.place(result.getArtifact().getFile().toPath(), target);
