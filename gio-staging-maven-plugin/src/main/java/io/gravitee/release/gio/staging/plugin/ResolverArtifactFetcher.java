@@ -42,6 +42,9 @@ final class ResolverArtifactFetcher implements ArtifactFetcher {
         DefaultRepositorySystemSession own = new DefaultRepositorySystemSession(parent);
         own.setLocalRepositoryManager(system.newLocalRepositoryManager(own, new LocalRepository(localRepository.toFile())));
         own.setUpdatePolicy(RepositoryPolicy.UPDATE_POLICY_ALWAYS);
+        // Maven's listener logs two lines per file (a release is a thousand files); the resolve's own progress says
+        // how far it is.
+        own.setTransferListener(null);
         this.session = own;
         this.repository = repository(source, credentials);
     }
