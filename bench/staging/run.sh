@@ -30,8 +30,8 @@ echo "== building gio-staging's test classes and installing the plugin (for mvn 
     -Dmdep.outputFile="$work/cp.txt" -DincludeScope=test > "$work/build.log" 2>&1 \
     || { tail -40 "$work/build.log" >&2; echo "error: the build failed (whole log: $work/build.log)" >&2; exit 1; }
 cp="$root/gio-staging-maven-plugin/target/test-classes:$root/gio-staging-maven-plugin/target/classes:$(cat "$work/cp.txt")"
-# gio itself runs on the plugin's runtime class path, as Maven gives it to the plugin (includeScope is the user
-# property), plus the bench's classes and the sandbox's (the product fixture's); the test class path (~200 jars:
+# With GIO_VIA=main, gio runs on the plugin's runtime class path, as Maven gives it to the plugin (includeScope is the
+# user property), plus the bench's classes and the sandbox's (the product fixture's); the test class path (~200 jars:
 # emulators, S3Proxy, the cloud SDKs) would only slow its start.
 # (-am: gio's own modules come from the reactor, not from whatever ~/.m2 holds; each module writes the file in turn
 # and the plugin, last, writes it last.)
