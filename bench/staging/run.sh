@@ -11,10 +11,11 @@
 #  (c) issue 4's memory target: one component of 40 modules of ~27 MB (~1.1 GB) staged by gio through the same link
 #      (about 95 s): its peak RSS, to hold under 512 MB.
 # gio runs as users run it, `mvn gio-staging:stage-all` in the product's release checkout (so it pays Maven's start, as
-# NSMP does); GIO_VIA=main runs the same service from a bare JVM (the bench main), to profile gio without Maven.
+# NSMP does; GIO_MAVEN_OPTS adds JVM options to gio's Maven only, e.g. a flight recording); GIO_VIA=main runs the same service from a bare JVM (the bench main), to profile gio without Maven.
 # CASES="a b c" (the default) chooses the cases (CASE_C=0 still leaves (c) out); RUNS=N repeats (a), each run on a
 # fresh copy of the product and a fresh server, NSMP then gio, and prints every run and the medians: on 2 cores
-# shared by the tools, the server and the proxy, one run varies by about a second.
+# shared by the tools, the server and the proxy, one run varies by about a second. GIO_ONLY=1 leaves NSMP out of (a)
+# (to profile gio: the figures are then gio's alone).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -46,10 +47,11 @@ gio() { # $1 = product dir, $2 = components at once, $3 = transfers per componen
   if [ "${GIO_VIA:-maven}" = main ]; then
     java -cp "$gio_cp" io.gravitee.release.gio.staging.StagingBench stage-all "$1" "$proxy_url" "$2" "$3"
   else
-    (cd "$1/checkout" && "$root/mvnw" -B -s "$work/settings.xml" \
+    (cd "$1/checkout" && MAVEN_OPTS="$MAVEN_OPTS ${GIO_MAVEN_OPTS:-}" "$root/mvnw" -B -s "$work/settings.xml" \
         "io.gravitee.release:gio-staging-maven-plugin:$version:stage-all" -Dgio.scm.urlTemplate="file://$1/git/{name}.git" \
         -Dgio.threads="$2" -Dgio.staging.transferThreads="$3" -Dgio.staging.sourceRepository="private::file://$1/private-repo" \
-        -Dgio.staging.url="$proxy_url" -Dgio.staging.serverId=gio-nexus2)
+        -Dgio.staging.url="$proxy_url" -Dgio.staging.serverId=gio-nexus2 \
+        -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS)
   fi
 }
 bench() { java -cp "$cp" io.gravitee.release.gio.staging.StagingBench "$@"; }
@@ -77,7 +79,8 @@ nsmp() { # $1 = image dir; prints nothing, fails loudly
   (cd "$work/nsmp" && "$root/mvnw" -B -s "$work/settings.xml" \
       org.sonatype.plugins:nexus-staging-maven-plugin:1.7.0:deploy-staged-repository -DnexusUrl="$proxy_url" \
       -DserverId=gio-nexus2 -DstagingProfileId=12a3b4c5d6e7f8 -DrepositoryDirectory="$1" -DautoReleaseAfterClose=true \
-      -DstagingProgressPauseDurationSeconds=1 >> "$work/nsmp.log" 2>&1) || { echo "NSMP failed: see $work/nsmp.log" >&2; exit 1; }
+      -DstagingProgressPauseDurationSeconds=1 -Dorg.slf4j.simpleLogger.showDateTime=true \
+      -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS >> "$work/nsmp.log" 2>&1) || { echo "NSMP failed: see $work/nsmp.log" >&2; exit 1; }
 }
 timed() { # $1 = label; runs the rest (a command, not a function); appends "label seconds rss_kb" to $work/times
   local label=$1; shift
@@ -101,8 +104,9 @@ if has a; then
     rm -rf "$work/a" && bench generate "$work/a" 1 40 2097152 > "$work/generate-a.log" && sync
     start_nexus 300 a
     export proxy_url
-    timed "a$run-nsmp" bash -c 'nsmp "$0"' "$work/a/images/comp-0"
-    timed "a$run-gio" bash -c 'gio "$0" 1 8' "$work/a" > "$work/a-gio.log" 2>&1
+    [ "${GIO_ONLY:-0}" = 1 ] || timed "a$run-nsmp" bash -c 'nsmp "$0"' "$work/a/images/comp-0"
+    timed "a$run-gio" bash -c 'gio "$0" 1 8' "$work/a" > "$work/a$run-gio.log" 2>&1
+    cp "$work/a$run-gio.log" "$work/a-gio.log"
     stop_nexus
   done
 fi
@@ -130,11 +134,13 @@ t = {l.split()[0]: (float(l.split()[1]), int(l.split()[2])) for l in open(os.pat
 runs = sorted({k[1:k.index("-")] for k in t if k.startswith("a") and k[1].isdigit()}, key=int)
 if runs:
     for tool in ("nsmp", "gio"):
+        if f"a{runs[0]}-{tool}" not in t:
+            continue
         times = [t[f"a{r}-{tool}"][0] for r in runs]
         t["a-" + tool] = (statistics.median(times), max(t[f"a{r}-{tool}"][1] for r in runs))
         if len(runs) > 1:
             print(f"(a) {tool} runs: " + " ".join(f"{x:.1f}" for x in times) + f" s, median {statistics.median(times):.1f} s")
-    if len(runs) > 1:
+    if len(runs) > 1 and "a-nsmp" in t:
         print("(a) gio/NSMP per run: " + " ".join(f"{t[f'a{r}-gio'][0] / t[f'a{r}-nsmp'][0]:.2f}" for r in runs))
 def files(d):
     n = b = 0
@@ -144,7 +150,7 @@ def files(d):
     return n, b
 rate = 100e6 / 8; rtt = 0.040
 for case, image, threads in (("a", "a/images", 8), ("b", "b/images", 4)):
-    if case + "-gio" not in t:
+    if case + "-gio" not in t or case + "-nsmp" not in t:
         continue
     n, b = files(os.path.join(work, image))
     gio, gio_rss = t[case + "-gio"]; nsmp, nsmp_rss = t[case + "-nsmp"]

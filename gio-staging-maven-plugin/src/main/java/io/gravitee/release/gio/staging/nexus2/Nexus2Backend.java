@@ -151,15 +151,19 @@ public final class Nexus2Backend implements StagingBackend {
         return results.values();
     }
 
-    /** "" when absent, "same" when published with the same SHA-1 (or without one), "different:..." otherwise. */
+    /**
+     * "" when absent, "same" when published with the same SHA-1 (or without one), "different:..." otherwise. A HEAD
+     * of the file settles the usual answer, absent, in one round trip; the SHA-1 is read only for a file that is there.
+     */
     private String published(StagedFile file) throws IOException {
-        Answer sha1 = client.getPublic(client.options().publicUrl() + "/" + file.path() + ".sha1");
+        String url = client.options().publicUrl() + "/" + file.path();
+        Answer content = client.headPublic(url);
+        if (content.status() == 404) {
+            return "";
+        }
+        requireOk(content, "Checking " + file.path() + " in " + client.options().publicUrl());
+        Answer sha1 = client.getPublic(url + ".sha1");
         if (sha1.status() == 404) {
-            Answer content = client.getPublic(client.options().publicUrl() + "/" + file.path());
-            if (content.status() == 404) {
-                return "";
-            }
-            requireOk(content, "Checking " + file.path() + " in " + client.options().publicUrl());
             return "same";
         }
         requireOk(sha1, "Checking " + file.path() + " in " + client.options().publicUrl());

@@ -104,10 +104,20 @@ final class Nexus2Client {
 
     /** A plain GET of any URL without credentials (public content), retried; 404 is an answer, not a failure. */
     Answer getPublic(String url) {
-        return retried("GET " + url, () -> {
+        return publicRequest("GET", url);
+    }
+
+    /** As {@link #getPublic}, a HEAD: whether the file is there, without its bytes (the answer's body is empty). */
+    Answer headPublic(String url) {
+        return publicRequest("HEAD", url);
+    }
+
+    private Answer publicRequest(String method, String url) {
+        return retried(method + " " + url, () -> {
             HttpResponse<String> r = http().send(HttpRequest.newBuilder(URI.create(url)).timeout(options.requestTimeout())
-                    .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return check("GET " + url, new Answer(r.statusCode(), r.body()));
+                    .method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return check(method + " " + url, new Answer(r.statusCode(), r.body()));
         });
     }
 
