@@ -7,12 +7,13 @@ import io.gravitee.release.gio.staging.resolve.ResolvedComponent;
 import io.gravitee.release.gio.transfer.Background;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The reads of a component's staging that may start before the component is validated, since they write nothing on
  * the server: the backend's preflight (profile, credentials) once the root module is known, while the files are
  * resolved; the public repository's checks once the files are resolved, while they are validated. Round trips to a
- * distant server then overlap local work instead of following it. Filled by the preparation's callbacks and handed to
+ * distant server then overlap local work instead of following it; so does the writing of the checksum files to stage. Filled by the preparation's callbacks and handed to
  * {@link StagingService#stage(ResolvedComponent, EarlyReads)}, which starts whatever was not started yet.
  * {@link #close} waits for what was started, so that no request outlives its backend when the preparation fails.
  */
@@ -22,6 +23,7 @@ public final class EarlyReads implements AutoCloseable {
     private volatile CompletableFuture<Void> preflight;
     private volatile List<StagedFile> files;
     private volatile CompletableFuture<Integer> published;
+    private volatile CompletableFuture<Void> written;
 
     /** @param dryRun as the staging's: the checksum files are then not written */
     public EarlyReads(StagingBackend backend, boolean dryRun) {
@@ -40,7 +42,12 @@ public final class EarlyReads implements AutoCloseable {
 
     /** Lists the files to stage of {@code component} and starts the public repository's checks of them. */
     public void resolved(ResolvedComponent component) {
-        List<StagedFile> staged = StagedFiles.prepare(component, !dryRun);
+        StagedFiles.Prepared prepared = StagedFiles.prepare(component);
+        List<StagedFile> staged = prepared.files();
+        written = dryRun ? CompletableFuture.completedFuture(null) : Background.supply("gio-checksum-files", () -> {
+            prepared.write();
+            return null;
+        });
         files = staged;
         published = Background.supply("gio-public-checks", () -> backend.countPublished(staged));
     }
@@ -49,7 +56,15 @@ public final class EarlyReads implements AutoCloseable {
         return preflight;
     }
 
+    /** The files to stage (null until {@link #resolved}), once their checksum files are written. */
     List<StagedFile> files() {
+        if (files != null) {
+            try {
+                written.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
         return files;
     }
 
@@ -59,7 +74,7 @@ public final class EarlyReads implements AutoCloseable {
 
     @Override
     public void close() {
-        for (CompletableFuture<?> read : new CompletableFuture<?>[] {preflight, published}) {
+        for (CompletableFuture<?> read : new CompletableFuture<?>[] {preflight, published, written}) {
             if (read != null) {
                 read.exceptionally(e -> null).join();
             }

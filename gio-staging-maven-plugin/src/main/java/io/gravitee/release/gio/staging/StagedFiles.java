@@ -5,10 +5,16 @@ import io.gravitee.release.gio.staging.resolve.ResolvedComponent;
 import io.gravitee.release.gio.staging.resolve.ResolvedFile;
 import io.gravitee.release.gio.transfer.Checksums;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The files to upload for a resolved component: each file and its signature, each with {@code .sha1} and
@@ -17,33 +23,54 @@ import java.util.List;
 final class StagedFiles {
     private StagedFiles() {}
 
-    /** @param write whether to write the checksum files (false in dry runs: sizes and names only) */
-    static List<StagedFile> prepare(ResolvedComponent component, boolean write) {
+    /**
+     * The files to stage, and the checksum files among them that {@link #write} puts on disk: two per file, hundreds
+     * per release, so the caller can write them while it does something else (validation) and before the upload.
+     */
+    record Prepared(List<StagedFile> files, Map<Path, String> checksumFiles) {
+        void write() {
+            try {
+                for (Map.Entry<Path, String> file : checksumFiles.entrySet()) {
+                    Files.writeString(file.getKey(), file.getValue(), StandardCharsets.US_ASCII);
+                }
+            } catch (IOException e) {
+                throw new StagingException("Cannot write the checksum files to stage: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    static Prepared prepare(ResolvedComponent component) {
         List<StagedFile> out = new ArrayList<>();
+        Map<Path, String> checksumFiles = new LinkedHashMap<>();
         try {
             for (ResolvedFile file : component.files()) {
-                add(out, file.path(), file.file(), file.checksums(), write);
+                add(out, checksumFiles, file.path(), file.file(), file.checksums());
                 if (file.signature() != null) {
-                    add(out, file.path() + ".asc", file.signature(), Checksums.ofMaven(file.signature()), write);
+                    add(out, checksumFiles, file.path() + ".asc", file.signature(), Checksums.ofMaven(file.signature()));
                 }
             }
         } catch (IOException e) {
             throw new StagingException("Cannot prepare the files to stage in " + component.directory() + ": "
                     + e.getMessage(), e);
         }
-        return out;
+        return new Prepared(List.copyOf(out), checksumFiles);
     }
 
-    private static void add(List<StagedFile> out, String path, Path file, Checksums sums, boolean write)
-            throws IOException {
+    private static void add(List<StagedFile> out, Map<Path, String> checksumFiles, String path, Path file,
+            Checksums sums) {
         out.add(new StagedFile(path, file, sums.size(), sums.sha1()));
         for (String[] sidecar : new String[][] {{".sha1", sums.sha1()}, {".md5", sums.md5()}}) {
             Path target = file.resolveSibling(file.getFileName() + sidecar[0]);
-            if (write) {
-                Files.writeString(target, sidecar[1]);
-            }
-            out.add(new StagedFile(path + sidecar[0], target, sidecar[1].length(), Checksums.of(
-                    sidecar[1].getBytes(java.nio.charset.StandardCharsets.US_ASCII)).sha1()));
+            checksumFiles.put(target, sidecar[1]);
+            out.add(new StagedFile(path + sidecar[0], target, sidecar[1].length(), sha1(sidecar[1])));
+        }
+    }
+
+    private static String sha1(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 missing from this JDK", e); // every Java platform has it
         }
     }
 }

@@ -138,13 +138,34 @@ class Nexus2StagingTest {
     }
 
     @Test
+    void aChecksumFileThatCannotBeWrittenStopsTheStagingBeforeAnythingIsWritten() throws Exception {
+        // A directory where a checksum file goes: no write can replace it, not even root's.
+        Path jar = resolved.files().stream().map(f -> f.file()).filter(f -> f.toString().endsWith(".jar")).findFirst()
+                .orElseThrow();
+        Files.createDirectories(jar.resolveSibling(jar.getFileName() + ".md5"));
+
+        StagingException e = assertThrows(StagingException.class, () -> service(Staging.run()).stage(resolved));
+
+        assertTrue(e.getMessage().contains("Cannot write the checksum files to stage"), e.getMessage());
+        assertEquals(List.of(), nexus.requestLog().matching(r -> !r.method().equals("GET") && !r.method().equals("HEAD")));
+        assertEquals(List.of(), nexus.repositories());
+    }
+
+    /** The files to stage of {@code resolved}, their checksum files written. */
+    private List<StagedFile> writtenFiles() {
+        StagedFiles.Prepared prepared = StagedFiles.prepare(resolved);
+        prepared.write();
+        return prepared.files();
+    }
+
+    @Test
     void aCloseRuleFailureIsReportedPerRuleAndTheRepositoryDropped() throws Exception {
         Nexus2Backend backend = new Nexus2Backend(Staging.options(nexus), console);
         StagingTarget target = new StagingTarget("io.gravitee.demo", "demo", "1.0.0");
         backend.preflight(target);
         StagingArea area = backend.open(target);
         // Upload the files without their signatures: Nexus's own rules must catch it.
-        List<StagedFile> files = StagedFiles.prepare(resolved, true).stream()
+        List<StagedFile> files = writtenFiles().stream()
                 .filter(f -> !f.path().contains(".asc") && !f.path().endsWith("-javadoc.jar")).toList();
         backend.upload(area, files, Progress.of("test", files.size(), 0, console));
         StagingArea closed = backend.verify(area, Duration.ofSeconds(10));
@@ -162,7 +183,7 @@ class Nexus2StagingTest {
         Nexus2Backend backend = new Nexus2Backend(Staging.options(nexus), console);
         StagingTarget target = new StagingTarget("io.gravitee.demo", "demo", "1.0.0");
         StagingArea area = backend.open(target);
-        List<StagedFile> files = StagedFiles.prepare(resolved, true).stream().filter(f -> !f.path().contains(".asc")).toList();
+        List<StagedFile> files = writtenFiles().stream().filter(f -> !f.path().contains(".asc")).toList();
         backend.upload(area, files, Progress.of("test", files.size(), 0, console));
         StagingArea closed = backend.verify(area, Duration.ofSeconds(10));
         assertEquals(StagingArea.Status.FAILED, closed.status());
