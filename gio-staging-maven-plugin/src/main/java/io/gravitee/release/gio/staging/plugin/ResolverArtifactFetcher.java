@@ -30,6 +30,8 @@ import org.eclipse.aether.util.repository.AuthenticationBuilder;
  * artifact once more.
  */
 final class ResolverArtifactFetcher implements ArtifactFetcher {
+    /** The checksum rule judges the {@code .sha1}/{@code .md5} files, resolved as files of their own. */
+    private static final String CHECKSUM_POLICY = RepositoryPolicy.CHECKSUM_POLICY_IGNORE;
     private final RepositorySystem system;
     private final RepositorySystemSession session;
     private final RemoteRepository repository;
@@ -50,10 +52,9 @@ final class ResolverArtifactFetcher implements ArtifactFetcher {
     }
 
     private static RemoteRepository repository(SourceRepository source, Credentials credentials) {
-        String checksumPolicy = RepositoryPolicy.CHECKSUM_POLICY_IGNORE; // the checksum rule judges them
         RemoteRepository.Builder builder = new RemoteRepository.Builder(source.id(), "default", source.url())
-                .setPolicy(new RepositoryPolicy(true, RepositoryPolicy.UPDATE_POLICY_ALWAYS, checksumPolicy))
-                .setSnapshotPolicy(new RepositoryPolicy(false, RepositoryPolicy.UPDATE_POLICY_NEVER, checksumPolicy));
+                .setPolicy(new RepositoryPolicy(true, RepositoryPolicy.UPDATE_POLICY_ALWAYS, CHECKSUM_POLICY))
+                .setSnapshotPolicy(new RepositoryPolicy(false, RepositoryPolicy.UPDATE_POLICY_NEVER, CHECKSUM_POLICY));
         if (credentials != null && !credentials.incomplete()) {
             builder.setAuthentication(new AuthenticationBuilder().addUsername(credentials.username())
                     .addPassword(credentials.secret()).build());
