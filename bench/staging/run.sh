@@ -11,7 +11,8 @@
 #  (c) issue 4's memory target: one component of 40 modules of ~27 MB (~1.1 GB) staged by gio through the same link
 #      (about 95 s): its peak RSS, to hold under 512 MB.
 # gio runs as users run it, `mvn gio-staging:stage-all` in the product's release checkout (so it pays Maven's start, as
-# NSMP does; GIO_MAVEN_OPTS adds JVM options to gio's Maven only, e.g. a flight recording); GIO_VIA=main runs the same service from a bare JVM (the bench main), to profile gio without Maven.
+# NSMP does); GIO_MAVEN_OPTS adds JVM options to gio's Maven only (a flight recording, say); GIO_VIA=main runs the same
+# service from a bare JVM (the bench main), to profile gio without Maven. Both tools log with timestamps.
 # CASES="a b c" (the default) chooses the cases (CASE_C=0 still leaves (c) out); RUNS=N repeats (a), each run on a
 # fresh copy of the product and a fresh server, NSMP then gio, and prints every run and the medians: on 2 cores
 # shared by the tools, the server and the proxy, one run varies by about a second. GIO_ONLY=1 leaves NSMP out of (a)

@@ -13,7 +13,8 @@ import java.util.concurrent.CompletionException;
  * The reads of a component's staging that may start before the component is validated, since they write nothing on
  * the server: the backend's preflight (profile, credentials) once the root module is known, while the files are
  * resolved; the public repository's checks once the files are resolved, while they are validated. Round trips to a
- * distant server then overlap local work instead of following it; so does the writing of the checksum files to stage. Filled by the preparation's callbacks and handed to
+ * distant server then overlap local work instead of following it. The checksum files to stage are written meanwhile
+ * too (local writes, hundreds per release). Filled by the preparation's callbacks and handed to
  * {@link StagingService#stage(ResolvedComponent, EarlyReads)}, which starts whatever was not started yet.
  * {@link #close} waits for what was started, so that no request outlives its backend when the preparation fails.
  */
@@ -40,7 +41,10 @@ public final class EarlyReads implements AutoCloseable {
         });
     }
 
-    /** Lists the files to stage of {@code component} and starts the public repository's checks of them. */
+    /**
+     * Lists the files to stage of {@code component}, starts the public repository's checks of them and the writing
+     * of their checksum files.
+     */
     public void resolved(ResolvedComponent component) {
         StagedFiles.Prepared prepared = StagedFiles.prepare(component);
         List<StagedFile> staged = prepared.files();

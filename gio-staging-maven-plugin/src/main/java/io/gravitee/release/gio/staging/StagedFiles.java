@@ -12,7 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,7 +41,7 @@ final class StagedFiles {
 
     static Prepared prepare(ResolvedComponent component) {
         List<StagedFile> out = new ArrayList<>();
-        Map<Path, String> checksumFiles = new LinkedHashMap<>();
+        Map<Path, String> checksumFiles = new HashMap<>();
         try {
             for (ResolvedFile file : component.files()) {
                 add(out, checksumFiles, file.path(), file.file(), file.checksums());
@@ -53,7 +53,7 @@ final class StagedFiles {
             throw new StagingException("Cannot prepare the files to stage in " + component.directory() + ": "
                     + e.getMessage(), e);
         }
-        return new Prepared(List.copyOf(out), checksumFiles);
+        return new Prepared(List.copyOf(out), Map.copyOf(checksumFiles));
     }
 
     private static void add(List<StagedFile> out, Map<Path, String> checksumFiles, String path, Path file,
@@ -68,7 +68,8 @@ final class StagedFiles {
 
     private static String sha1(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.US_ASCII)));
+            byte[] digest = MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1 missing from this JDK", e); // every Java platform has it
         }
