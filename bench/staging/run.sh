@@ -12,7 +12,8 @@
 #      (about 95 s): its peak RSS, to hold under 512 MB.
 # gio runs as users run it, `mvn gio-staging:stage-all` in the product's release checkout (so it pays Maven's start, as
 # NSMP does); GIO_MAVEN_OPTS adds JVM options to gio's Maven only (a flight recording, say); GIO_VIA=main runs the same
-# service from a bare JVM (the bench main), to profile gio without Maven. Both tools log with timestamps.
+# service from a bare JVM (the bench main), to profile gio without Maven. Both tools log with timestamps;
+# bench/staging/phases.py bench/target/staging/a*-gio.log prints where each gio run spent its time.
 # CASES="a b c" (the default) chooses the cases (CASE_C=0 still leaves (c) out); RUNS=N repeats (a), each run on a
 # fresh copy of the product and a fresh server, NSMP then gio, and prints every run and the medians: on 2 cores
 # shared by the tools, the server and the proxy, one run varies by about a second. GIO_ONLY=1 leaves NSMP out of (a)
