@@ -5,9 +5,12 @@
 #  (a) issue 4: one component of 40 modules (jar 2 MB, sources and javadoc 512 KB, pom; each with a real .asc,
 #      .sha1, .md5, and the .asc's .sha1/.md5 that Central requires: 960 files, ~120 MB), released with gio
 #      (stage-all of a one-component product: clone at tag, resolve, validate, open, upload, close, release) vs
-#      nexus-staging-maven-plugin:1.7.0 deploy-staged-repository of the same files (upload, close, release).
+#      nexus-staging-maven-plugin:1.7.0 deploy-staged-repository of the same files (open, upload, close) then
+#      rc-release (release), as Gravitee staged; each tool on a fresh server. Also printed: deploy-staged-repository
+#      alone, which does not release (the figure stops 13 and 14 compared with, believing it did).
 #  (b) issue 5: 10 components of 4 modules (~12 MB each), close and release taking 5 s each on the server:
-#      gio stage-all (components in parallel) vs NSMP run once per component in sequence (deploy, close, release).
+#      gio stage-all (components in parallel) vs NSMP run once per component in sequence (deploy-staged-repository
+#      and rc-release each).
 #  (c) issue 4's memory target: one component of 40 modules of ~27 MB (~1.1 GB) staged by gio through the same link
 #      (about 95 s): its peak RSS, to hold under 512 MB.
 # gio runs as users run it, `mvn gio-staging:stage-all` in the product's release checkout (so it pays Maven's start, as
@@ -63,7 +66,10 @@ trap cleanup EXIT
 
 start_nexus() { # $1 = transition ms, $2 = name; sets nexus_url and proxy_url
   rm -f "$work/$2.url" "$work/$2.proxy"
-  bench server "$1" "$work/$2.url" > "$work/$2-server.log" 2>&1 & pids+=($!)
+  # java itself in the background, not the bench function: $! is then the server's pid, and stopping it stops the server
+  # (through a function, a subshell's pid was stopped and the server JVM outlived the bench).
+  java -cp "$cp" io.gravitee.release.gio.staging.StagingBench server "$1" "$work/$2.url" > "$work/$2-server.log" 2>&1 &
+  pids+=($!)
   for _ in $(seq 1 300); do [ -s "$work/$2.url" ] && break; sleep 0.1; done
   nexus_url=$(cat "$work/$2.url")
   local port=${nexus_url##*:}; port=${port%%/*}
@@ -77,13 +83,25 @@ cat > "$work/settings.xml" <<XML
 XML
 mkdir -p "$work/nsmp"
 export MAVEN_OPTS="--add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/java.util=ALL-UNNAMED --add-opens java.base/java.text=ALL-UNNAMED --add-opens java.desktop/java.awt.font=ALL-UNNAMED"
-nsmp() { # $1 = image dir; prints nothing, fails loudly
+# How Gravitee staged with NSMP (and how the sandbox's NexusStagingMavenPluginTest drives it): deploy-staged-repository
+# opens, uploads and closes; rc-release then publishes the closed repository, a second Maven run (deploy-staged-
+# repository does not release, autoReleaseAfterClose or not). gio's stage-all does all of it in one run.
+nsmp_deploy() { # $1 = image dir; prints nothing, fails loudly
   (cd "$work/nsmp" && "$root/mvnw" -B -s "$work/settings.xml" \
       org.sonatype.plugins:nexus-staging-maven-plugin:1.7.0:deploy-staged-repository -DnexusUrl="$proxy_url" \
-      -DserverId=gio-nexus2 -DstagingProfileId=12a3b4c5d6e7f8 -DrepositoryDirectory="$1" -DautoReleaseAfterClose=true \
+      -DserverId=gio-nexus2 -DstagingProfileId=12a3b4c5d6e7f8 -DrepositoryDirectory="$1" \
       -DstagingProgressPauseDurationSeconds=1 -Dorg.slf4j.simpleLogger.showDateTime=true \
       -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS >> "$work/nsmp.log" 2>&1) || { echo "NSMP failed: see $work/nsmp.log" >&2; exit 1; }
 }
+nsmp_release() { # releases the repository the last nsmp_deploy created
+  local repo
+  repo=$(grep -o 'Created staging repository with ID "[^"]*"' "$work/nsmp.log" | tail -1 | cut -d'"' -f2)
+  (cd "$work/nsmp" && "$root/mvnw" -B -s "$work/settings.xml" \
+      org.sonatype.plugins:nexus-staging-maven-plugin:1.7.0:rc-release -DnexusUrl="$proxy_url" -DserverId=gio-nexus2 \
+      -DstagingRepositoryId="$repo" -DstagingProgressPauseDurationSeconds=1 -Dorg.slf4j.simpleLogger.showDateTime=true \
+      -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS >> "$work/nsmp.log" 2>&1) || { echo "NSMP release failed: see $work/nsmp.log" >&2; exit 1; }
+}
+nsmp() { nsmp_deploy "$1" && nsmp_release; }
 timed() { # $1 = label; runs the rest (a command, not a function); appends "label seconds rss_kb" to $work/times
   local label=$1; shift
   local start end
@@ -97,16 +115,24 @@ cases=${CASES:-a b c}
 [ "${CASE_C:-1}" = 0 ] && cases=${cases//c/}
 has() { [[ " $cases " == *" $1 "* ]]; }
 stop_nexus() { cleanup; pids=(); }
-export -f nsmp gio; export work root gio_cp version
+export -f nsmp nsmp_deploy nsmp_release gio; export work root gio_cp version
 
 if has a; then
   echo "== (a) one component of 40 modules, ${RUNS:-1} run(s)"
   for run in $(seq 1 "${RUNS:-1}"); do
     # A product of its own per run (its git remotes hold absolute paths and gio's run writes into them).
     rm -rf "$work/a" && bench generate "$work/a" 1 40 2097152 > "$work/generate-a.log" && sync
+    # Each tool publishes the same coordinates, so each has a fresh server of its own (on one server, the second would
+    # find them published).
+    if [ "${GIO_ONLY:-0}" != 1 ]; then
+      start_nexus 300 a
+      export proxy_url
+      timed "a$run-nsmpdeploy" bash -c 'nsmp_deploy "$0"' "$work/a/images/comp-0"
+      timed "a$run-nsmprelease" bash -c 'nsmp_release'
+      stop_nexus
+    fi
     start_nexus 300 a
     export proxy_url
-    [ "${GIO_ONLY:-0}" = 1 ] || timed "a$run-nsmp" bash -c 'nsmp "$0"' "$work/a/images/comp-0"
     timed "a$run-gio" bash -c 'gio "$0" 1 8' "$work/a" > "$work/a$run-gio.log" 2>&1
     cp "$work/a$run-gio.log" "$work/a-gio.log"
     stop_nexus
@@ -118,6 +144,9 @@ if has b; then
   start_nexus 5000 b
   export proxy_url
   timed b-nsmp bash -c 'for i in $(seq 0 9); do nsmp "$work/b/images/comp-$i"; done'
+  stop_nexus
+  start_nexus 5000 b
+  export proxy_url
   timed b-gio bash -c 'gio "$0" 10 4' "$work/b" > "$work/b-gio.log" 2>&1
   stop_nexus
 fi
@@ -133,6 +162,10 @@ python3 - "$work" <<'PY'
 import json, os, statistics, sys
 work = sys.argv[1]
 t = {l.split()[0]: (float(l.split()[1]), int(l.split()[2])) for l in open(os.path.join(work, "times"))}
+for k in [k for k in t if k.endswith("-nsmpdeploy")]:  # NSMP's two runs make one publication
+    r = k[:-len("-nsmpdeploy")]
+    d, rel = t[k], t[r + "-nsmprelease"]
+    t[r + "-nsmp"] = (d[0] + rel[0], max(d[1], rel[1]))
 runs = sorted({k[1:k.index("-")] for k in t if k.startswith("a") and k[1].isdigit()}, key=int)
 if runs:
     for tool in ("nsmp", "gio"):
@@ -142,6 +175,11 @@ if runs:
         t["a-" + tool] = (statistics.median(times), max(t[f"a{r}-{tool}"][1] for r in runs))
         if len(runs) > 1:
             print(f"(a) {tool} runs: " + " ".join(f"{x:.1f}" for x in times) + f" s, median {statistics.median(times):.1f} s")
+    if f"a{runs[0]}-nsmpdeploy" in t:
+        deploys = [t[f"a{r}-nsmpdeploy"][0] for r in runs]
+        print("(a) NSMP's deploy-staged-repository alone (open, upload, close; no release): " + " ".join(
+            f"{x:.1f}" for x in deploys) + f" s; gio/that: " + " ".join(
+            f"{t[f'a{r}-gio'][0] / t[f'a{r}-nsmpdeploy'][0]:.2f}" for r in runs))
     if len(runs) > 1 and "a-nsmp" in t:
         print("(a) gio/NSMP per run: " + " ".join(f"{t[f'a{r}-gio'][0] / t[f'a{r}-nsmp'][0]:.2f}" for r in runs))
 def files(d):

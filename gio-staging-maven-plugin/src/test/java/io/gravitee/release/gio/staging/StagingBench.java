@@ -30,6 +30,11 @@ public final class StagingBench {
                 Nexus2Emulator nexus = new Nexus2Emulator(Nexus2Config.defaults()
                         .withTransitionDuration(Duration.ofMillis(Long.parseLong(args[1])))).start(0);
                 Files.writeString(Path.of(args[2]), nexus.url());
+                // Every request but the uploads, with its time, on the server's output when the bench stops it: where a
+                // tool's close and release waited.
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> nexus.requestLog().entries().stream()
+                        .filter(r -> !r.path().contains("/deployByRepositoryId/"))
+                        .forEach(r -> System.out.println(r.time() + " " + r.method() + " " + r.path() + " " + r.status()))));
                 Thread.sleep(Long.MAX_VALUE);
             }
             case "generate" -> {
