@@ -224,7 +224,8 @@ public final class ProductStagingFixture {
         return new StageAllRequest(checkout, "release.json", Optional.empty(), git.toUri() + "{name}.git",
                 Optional.empty(), 3, atomic,
                 new StagingService.Options(dryRun, true, false, Duration.ofSeconds(30), Duration.ofSeconds(30)),
-                () -> new Nexus2Backend(nexus, console), resolver(console), Validator.central(signedHere ? TestSigner.MAIN.keyRing() : null),
+                () -> new Nexus2Backend(nexus, console), resolver(console),
+                () -> Validator.central(signedHere ? TestSigner.MAIN.keyRing() : null),
                 new LeaseOptions(leaseTtl, false, "test"), root.resolve("work"));
     }
 

@@ -21,11 +21,15 @@ import io.gravitee.release.gio.staging.resolve.HttpArtifactFetcher;
 import io.gravitee.release.gio.staging.resolve.SourceRepository;
 import io.gravitee.release.gio.staging.validate.SignatureRule;
 import io.gravitee.release.gio.staging.validate.Validator;
+import io.gravitee.release.gio.transfer.Background;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -195,7 +199,7 @@ public class StageAllMojo extends AbstractMojo {
                             Duration.ofSeconds(timeoutSeconds)),
                     new BackendSelection(backend, url, stagingUrl, profileId, publicUrl, transferThreads,
                             Duration.ofMillis(pollMillis), maxBundleBytes).factory(staging, console),
-                    resolver(source, sourceCredentials, http, console, work), validator(),
+                    resolver(source, sourceCredentials, http, console, work), rules(),
                     new LeaseOptions(Duration.ofSeconds(lockTtl), lockForce, "gio-staging:stage-all"),
                     work.resolve("staging"));
             report = new ProductStaging(request, console).run();
@@ -234,6 +238,26 @@ public class StageAllMojo extends AbstractMojo {
                 source, credentials, work.resolve("staging/.resolver"));
         return (checkout, tag, into, rootFound) -> new ArtifactResolver(fetcher, discovery, console, transferThreads)
                 .resolveAtTag(checkout, tag, into, rootFound);
+    }
+
+    /**
+     * Maven Central's rules. Their signature rule loads BouncyCastle, whose signed jars the JVM verifies as it loads
+     * them (~0.2 s): with no public key ring to read (whose errors must stop the goal before anything is written),
+     * they are built on a thread of their own while the ledger is read, and waited for once a component is resolved.
+     */
+    private Supplier<Validator> rules() {
+        if (publicKeyRing != null) {
+            Validator now = validator();
+            return () -> now;
+        }
+        CompletableFuture<Validator> later = Background.supply("gio-rules", this::validator);
+        return () -> {
+            try {
+                return later.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        };
     }
 
     private Validator validator() {

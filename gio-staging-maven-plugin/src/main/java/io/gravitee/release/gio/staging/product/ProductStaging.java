@@ -255,7 +255,7 @@ public final class ProductStaging {
         Path checkout = ComponentCheckout.clone(url, tag, request.gitCredentials(), dir.resolve("checkout"));
         ResolvedComponent resolved = request.resolver().resolve(checkout, tag, dir.resolve("files"), rootFound);
         resolvedFound.accept(resolved);
-        List<Problem> problems = request.validator().validate(resolved);
+        List<Problem> problems = request.validator().get().validate(resolved);
         if (!problems.isEmpty()) {
             StringBuilder text = new StringBuilder(component.name() + " " + tag + ": " + problems.size()
                     + " problem(s) must be fixed before staging:");

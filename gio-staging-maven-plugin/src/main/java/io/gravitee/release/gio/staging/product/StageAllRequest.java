@@ -24,7 +24,8 @@ import java.util.function.Supplier;
  * @param staging        per-staging options (dry run, auto release, timeouts)
  * @param backend        a new backend instance per call (backends keep per-run state such as the profile)
  * @param resolver       resolves a component checked out at its tag
- * @param validator      Maven Central's rules
+ * @param validator      Maven Central's rules, asked for once a component is resolved (so that building them, which
+ *                       loads BouncyCastle, may run while the ledger is read)
  * @param lease          the orchestration lease
  * @param workDirectory  where components are cloned and resolved ({@code target/gio/staging})
  */
@@ -39,7 +40,7 @@ public record StageAllRequest(
         StagingService.Options staging,
         Supplier<StagingBackend> backend,
         ComponentResolver resolver,
-        Validator validator,
+        Supplier<Validator> validator,
         LeaseOptions lease,
         Path workDirectory) {
 
