@@ -2,9 +2,14 @@ package io.gravitee.release.gio.ledger;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.Status;
@@ -20,10 +25,11 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
  * Tells a release checkout that only looks edited because a run was killed inside a ledger update. An update
- * moves the branch to its new commit, pushes it, then moves the index and the work tree; killed in between, the
- * checkout shows the commit's changes as undone. That is not a person's edit when every changed file (index and
- * work tree) is as the remote head has it (killed before the push's answer) or, with the branch already on the
- * remote head, as that head's parent has it (killed after the push, before or while the work tree moved): the next
+ * moves the branch to its new commit, pushes it, then moves the work tree and the index; killed in between, the
+ * checkout shows the commit's changes as undone. That is not a person's edit when every changed file, in the index
+ * and in the work tree, is as the remote head has it (killed before the push's answer) or, with the branch already on
+ * the remote head, as that head or its parent has it (killed after the push, before or while the work tree and the
+ * index moved: each file, and the index apart from the work tree, may be on either side): the next
  * {@link Ledger#open} puts the work tree back on the remote head. Untracked files (a run's output) do not count.
  */
 public final class InterruptedWrite {
@@ -52,34 +58,55 @@ public final class InterruptedWrite {
             changed.addAll(paths);
         }
         try (RevWalk walk = new RevWalk(repository)) {
-            if (allAsIn(repository, changed, walk.parseCommit(remote))) {
-                return true;
-            }
+            List<RevCommit> sides = new ArrayList<>(List.of(walk.parseCommit(remote)));
             ObjectId head = repository.resolve(Constants.HEAD);
-            if (!remote.equals(head)) {
-                return false;
+            if (remote.equals(head) && sides.get(0).getParentCount() > 0) {
+                sides.add(walk.parseCommit(sides.get(0).getParent(0)));
             }
-            RevCommit commit = walk.parseCommit(head);
-            return commit.getParentCount() > 0 && allAsIn(repository, changed, walk.parseCommit(commit.getParent(0)));
+            return allAsInOneOf(repository, changed, sides);
         }
     }
 
-    /** Each of {@code paths} is, in the index and in the work tree, exactly as {@code commit} has it. */
-    private static boolean allAsIn(Repository repository, Set<String> paths, RevCommit commit) throws IOException {
+    /**
+     * Removes the checkout's index lock when it was last written before {@code before}: git holds it for the
+     * milliseconds it takes to write the index, so an older one was left by a run killed while a ledger update moved
+     * the index, and would refuse every later reset of the checkout ("Cannot lock index").
+     *
+     * @return the file removed, if any
+     */
+    public static Optional<Path> removeIndexLockOlderThan(Repository repository, Instant before) throws IOException {
+        Path lock = repository.getIndexFile().toPath().resolveSibling(repository.getIndexFile().getName() + ".lock");
+        try {
+            if (Files.getLastModifiedTime(lock).toInstant().isBefore(before) && Files.deleteIfExists(lock)) {
+                return Optional.of(lock);
+            }
+        } catch (NoSuchFileException e) {
+            // No lock: the usual case.
+        }
+        return Optional.empty();
+    }
+
+    /** Each of {@code paths}, in the index and in the work tree, is exactly as one of {@code commits} has it. */
+    private static boolean allAsInOneOf(Repository repository, Set<String> paths, List<RevCommit> commits)
+            throws IOException {
         DirCache index = repository.readDirCache();
         for (String path : paths) {
-            ObjectId blob;
-            try (TreeWalk tree = TreeWalk.forPath(repository, path, commit.getTree())) {
-                blob = tree == null ? null : tree.getObjectId(0);
-            }
             DirCacheEntry entry = index.getEntry(path);
+            ObjectId staged = entry == null ? null : entry.getObjectId();
             Path file = repository.getWorkTree().toPath().resolve(path);
-            if (blob == null) {
-                if (entry != null || Files.exists(file)) {
-                    return false;
+            byte[] bytes = Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+            boolean indexExplained = false;
+            boolean fileExplained = false;
+            for (RevCommit commit : commits) {
+                ObjectId blob;
+                try (TreeWalk tree = TreeWalk.forPath(repository, path, commit.getTree())) {
+                    blob = tree == null ? null : tree.getObjectId(0);
                 }
-            } else if (entry == null || !blob.equals(entry.getObjectId()) || !Files.isRegularFile(file)
-                    || !Arrays.equals(Files.readAllBytes(file), repository.open(blob).getBytes())) {
+                indexExplained |= blob == null ? staged == null : blob.equals(staged);
+                fileExplained |= blob == null ? !Files.exists(file)
+                        : bytes != null && Arrays.equals(bytes, repository.open(blob).getBytes());
+            }
+            if (!indexExplained || !fileExplained) {
                 return false;
             }
         }

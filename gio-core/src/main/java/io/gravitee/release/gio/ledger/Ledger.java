@@ -51,6 +51,8 @@ public final class Ledger implements AutoCloseable {
     private static final int MAX_ATTEMPTS = 30;
     private static final int LOCKED_ATTEMPTS = 6;
     private static final String BACKUP_REF = "refs/gio/unpushed";
+    /** An index lock older than this has no live writer: git writes a small index in milliseconds. */
+    private static final java.time.Duration STALE_INDEX_LOCK = java.time.Duration.ofSeconds(1);
 
     private final LedgerLocation location;
     private final GitRepository repository;
@@ -357,6 +359,13 @@ public final class Ledger implements AutoCloseable {
     private void resetTo(ObjectId commit) {
         if (commit != null) {
             setLocalBranch(commit);
+            try {
+                InterruptedWrite.removeIndexLockOlderThan(repository.repository(), Instant.now().minus(STALE_INDEX_LOCK))
+                        .ifPresent(lock -> console.warn("Removed " + lock + ", left by a run killed while it moved the"
+                                + " checkout's index"));
+            } catch (IOException e) {
+                console.warn("Cannot remove the checkout's stale index lock: " + e.getMessage()); // the reset says more
+            }
             repository.resetHard(commit);
         }
     }

@@ -2,12 +2,14 @@ package io.gravitee.release.gio.ledger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gravitee.release.gio.log.Console;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -94,6 +96,34 @@ class CrashRecoveryTest {
             assertEquals(2, remote.messages().size());
         }
         assertEquals(1, transitionsRecorded("Gio-Transition: gravitee-common PENDING -> RELEASING"));
+    }
+
+    @Test
+    void anIndexLockLeftByARunKilledWhileItMovedTheCheckoutIsRemoved() throws Exception {
+        try (Ledger ledger = open("clone")) {
+            ledger.update("comp-1 started", move("comp-1", ReleaseState.RELEASING));
+        }
+        Path lock = tmp.resolve("clone/.git/index.lock");
+        Files.createFile(lock);
+        Files.setLastModifiedTime(lock, FileTime.from(Instant.now().minusSeconds(30)));
+
+        try (Ledger ledger = open("clone")) {
+            assertEquals(ReleaseState.RELEASING, ledger.state().stateOf("comp-1"));
+            ledger.update("comp-1 built", move("comp-1", ReleaseState.TAGGED));
+        }
+        assertFalse(Files.exists(lock));
+    }
+
+    @Test
+    void aFreshIndexLockIsLeftToItsWriterAndTheOpenFails() throws Exception {
+        try (Ledger ledger = open("clone")) {
+            ledger.update("comp-1 started", move("comp-1", ReleaseState.RELEASING));
+        }
+        Path lock = tmp.resolve("clone/.git/index.lock");
+        Files.createFile(lock);
+
+        assertThrows(RuntimeException.class, () -> open("clone").close());
+        assertTrue(Files.exists(lock), "a lock younger than any writer holds one may be live");
     }
 
     @Test

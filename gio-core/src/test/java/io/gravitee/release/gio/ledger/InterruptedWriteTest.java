@@ -84,6 +84,20 @@ class InterruptedWriteTest {
     }
 
     @Test
+    void killedWhileTheIndexWasMovingBehindTheWorkTree() throws Exception {
+        ledgerCommitWithTheWorkTreeLeftBehind(true);
+        // The work tree moved on to the new head, the index did not: each is on one side, not the same one.
+        write("ledger.json", "{\"comp-1\": \"PUBLISHED\"}\n");
+        var status = git.status().call();
+        assertFalse(status.getChanged().isEmpty(), "the index is still on the parent");
+        assertFalse(status.getModified().isEmpty(), "the work tree is on the head");
+        assertTrue(InterruptedWrite.explains(git));
+
+        write("ledger.json", "{\"comp-1\": \"FAILED\"}\n");
+        assertFalse(InterruptedWrite.explains(git), "a work tree on neither side is an edit");
+    }
+
+    @Test
     void aPersonsEditIsNeverTakenForOne() throws Exception {
         write("release.json", "{\"version\": \"2.1.4\"}\n");
         assertFalse(InterruptedWrite.explains(git), "an edit of a tracked file");
