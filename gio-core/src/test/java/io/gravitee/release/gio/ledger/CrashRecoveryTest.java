@@ -98,13 +98,17 @@ class CrashRecoveryTest {
         assertEquals(1, transitionsRecorded("Gio-Transition: gravitee-common PENDING -> RELEASING"));
     }
 
-    @Test
-    void anIndexLockLeftByARunKilledWhileItMovedTheCheckoutIsRemoved() throws Exception {
+    /** A clone whose ledger records comp-1 releasing, with an index lock as a killed run (or a live one) leaves it. */
+    private Path cloneWithAnIndexLock() throws Exception {
         try (Ledger ledger = open("clone")) {
             ledger.update("comp-1 started", move("comp-1", ReleaseState.RELEASING));
         }
-        Path lock = tmp.resolve("clone/.git/index.lock");
-        Files.createFile(lock);
+        return Files.createFile(tmp.resolve("clone/.git/index.lock"));
+    }
+
+    @Test
+    void anIndexLockLeftByARunKilledWhileItMovedTheCheckoutIsRemoved() throws Exception {
+        Path lock = cloneWithAnIndexLock();
         Files.setLastModifiedTime(lock, FileTime.from(Instant.now().minusSeconds(30)));
 
         try (Ledger ledger = open("clone")) {
@@ -116,11 +120,7 @@ class CrashRecoveryTest {
 
     @Test
     void aFreshIndexLockIsLeftToItsWriterAndTheOpenFails() throws Exception {
-        try (Ledger ledger = open("clone")) {
-            ledger.update("comp-1 started", move("comp-1", ReleaseState.RELEASING));
-        }
-        Path lock = tmp.resolve("clone/.git/index.lock");
-        Files.createFile(lock);
+        Path lock = cloneWithAnIndexLock();
 
         assertThrows(RuntimeException.class, () -> open("clone").close());
         assertTrue(Files.exists(lock), "a lock younger than any writer holds one may be live");
