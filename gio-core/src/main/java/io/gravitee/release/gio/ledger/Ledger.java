@@ -7,6 +7,7 @@ import io.gravitee.release.gio.git.RefChange;
 import io.gravitee.release.gio.log.Console;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -52,7 +53,7 @@ public final class Ledger implements AutoCloseable {
     private static final int LOCKED_ATTEMPTS = 6;
     private static final String BACKUP_REF = "refs/gio/unpushed";
     /** An index lock older than this has no live writer: git writes a small index in milliseconds. */
-    private static final java.time.Duration STALE_INDEX_LOCK = java.time.Duration.ofSeconds(1);
+    private static final Duration STALE_INDEX_LOCK = Duration.ofSeconds(1);
 
     private final LedgerLocation location;
     private final GitRepository repository;

@@ -1,6 +1,7 @@
 package io.gravitee.release.gio.transfer;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -18,5 +19,17 @@ public final class Background {
             thread.setDaemon(true);
             thread.start();
         });
+    }
+
+    /**
+     * The value of {@code future}, waited for; a RuntimeException its task threw is rethrown as it was thrown, as if
+     * the task had run in line (checked ones stay wrapped in the CompletionException).
+     */
+    public static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 }

@@ -7,7 +7,6 @@ import io.gravitee.release.gio.staging.resolve.ResolvedComponent;
 import io.gravitee.release.gio.transfer.Background;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * The reads of a component's staging that may start before the component is validated, since they write nothing on
@@ -63,11 +62,7 @@ public final class EarlyReads implements AutoCloseable {
     /** The files to stage (null until {@link #resolved}), once their checksum files are written. */
     List<StagedFile> files() {
         if (files != null) {
-            try {
-                written.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
-            }
+            Background.join(written);
         }
         return files;
     }

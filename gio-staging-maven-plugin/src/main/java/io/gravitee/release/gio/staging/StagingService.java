@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -90,12 +89,12 @@ public final class StagingService {
         CompletableFuture<List<StagingArea>> leftovers = null;
         try {
             if (early.preflight() != null) {
-                join(early.preflight());
+                Background.join(early.preflight());
             } else {
                 backend.preflight(target);
             }
             if (options.dryRun()) {
-                int present = join(published);
+                int present = Background.join(published);
                 long bytes = files.stream().mapToLong(StagedFile::size).sum();
                 notes.add(present > 0 ? present + " file(s) already public: would mark it published if all are"
                         : "would open a staging repository marked '" + target.marker() + "', upload " + files.size()
@@ -116,18 +115,6 @@ public final class StagingService {
     /** What the server was asked before the ledger was read: the public repository's files, earlier attempts' areas. */
     private record Surveys(CompletableFuture<Integer> published, CompletableFuture<List<StagingArea>> leftovers) {}
 
-    /** The value, or the exception the backend threw (as it would have thrown it called in line). */
-    private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
-    }
-
     private StageOutcome stage(StagingTarget target, List<StagedFile> files, StagingLedger ledger, Surveys surveys,
             List<String> notes, long start) {
         Optional<ComponentEntry> entry = ledger.entry();
@@ -144,11 +131,11 @@ public final class StagingService {
         }
         Map<String, String> version = Map.of("version", target.version());
         int artifacts = (int) files.stream().filter(f -> !f.isChecksum()).count();
-        int present = join(surveys.published());
+        int present = Background.join(surveys.published());
         if (present == artifacts) {
             ledger.move("all files already public", StagingState.PUBLISHED, version, null);
             notes.add("all " + artifacts + " files are already in the public repository: marked published, nothing uploaded");
-            for (StagingArea leftover : join(surveys.leftovers())) {
+            for (StagingArea leftover : Background.join(surveys.leftovers())) {
                 if (leftover.status() != Status.PUBLISHED && leftover.status() != Status.GONE) {
                     dropLeftover(leftover, ledger, notes, false); // e.g. a staged copy a crash left after promotion
                 }
@@ -160,7 +147,8 @@ public final class StagingService {
                     + " public but not all: a partial publication cannot be completed by uploading again; check the"
                     + " public repository");
         }
-        Optional<StageOutcome> resumed = reconcile(target, entry, join(surveys.leftovers()), ledger, notes, start);
+        Optional<StageOutcome> resumed = reconcile(target, entry, Background.join(surveys.leftovers()), ledger, notes,
+                start);
         if (resumed.isPresent()) {
             return resumed.get();
         }

@@ -28,7 +28,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
@@ -251,13 +250,7 @@ public class StageAllMojo extends AbstractMojo {
             return () -> now;
         }
         CompletableFuture<Validator> later = Background.supply("gio-rules", this::validator);
-        return () -> {
-            try {
-                return later.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
-            }
-        };
+        return () -> Background.join(later);
     }
 
     private Validator validator() {
