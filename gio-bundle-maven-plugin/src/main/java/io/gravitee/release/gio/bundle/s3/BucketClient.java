@@ -19,8 +19,10 @@ import java.nio.file.StandardOpenOption;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -192,6 +194,7 @@ final class BucketClient extends MinioAsyncClient {
             boolean truncated = false;
             String next = null;
             int depth = 0;
+            Map<String, Instant> dates = new HashMap<>();
             boolean inContents = false;
             boolean inPrefixes = false;
             while (xml.hasNext()) {
@@ -213,7 +216,8 @@ final class BucketClient extends MinioAsyncClient {
                             case "Key" -> key = text;
                             case "ETag" -> etag = unquote(text);
                             case "Size" -> size = Long.parseLong(text.trim());
-                            default -> modified = Instant.parse(text.trim());
+                            // Objects written together share their second: each distinct date is parsed once.
+                            default -> modified = dates.computeIfAbsent(text.trim(), Instant::parse);
                         }
                     } else if (depth == 2 && name.equals("CommonPrefixes")) {
                         inPrefixes = true;

@@ -50,6 +50,23 @@ final class DigestCache {
         return new DigestCache(file, entries);
     }
 
+    /**
+     * Reads what the plan needs of {@code file} (after {@link #apply}), while the bucket is listed. After an upload of
+     * this tree, a file the cache does not know is new or changed, and most likely uploaded: all its digests are read
+     * in that one pass, so that its upload does not wait for a second one. Without an earlier upload (a first one, a
+     * fresh workspace) only the MD5 is read: the files may well all be unchanged, and the MD5 alone tells.
+     */
+    void readEarly(LocalFile file) {
+        if (file.md5Known()) {
+            return;
+        }
+        if (entries.size() > (entries.containsKey(SOURCE) ? 1 : 0)) {
+            file.checksums();
+        } else {
+            file.md5();
+        }
+    }
+
     /** Gives each file the MD5 recorded for it, where the file is still as it was when it was read. */
     void apply(List<LocalFile> files) {
         for (LocalFile local : files) {

@@ -87,6 +87,11 @@ public final class LocalFile {
         return md5 != null || checksums != null;
     }
 
+    /** Whether {@link #checksums()} would answer without reading the file. */
+    public synchronized boolean checksumsKnown() {
+        return checksums != null;
+    }
+
     /** Every digest, read on first use; fails if the file changed since its size or MD5 were taken. */
     public synchronized Checksums checksums() {
         if (checksums == null) {

@@ -8,6 +8,7 @@ import io.gravitee.release.gio.transfer.Checksums;
 import io.gravitee.release.gio.transfer.Parallel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 
@@ -50,7 +50,8 @@ public final class SyncPlanner {
      * @param remote every object under the prefix
      */
     public SyncPlan plan(List<LocalFile> local, List<RemoteObject> remote, Channel channel) throws Exception {
-        Map<String, RemoteObject> remoteByPath = new TreeMap<>();
+        // A hash map, not a sorted one: thousands of keys on a cold JVM; only the deletes need an order.
+        Map<String, RemoteObject> remoteByPath = new HashMap<>(remote.size() * 2);
         Set<String> directoriesBefore = new HashSet<>();
         for (RemoteObject object : remote) {
             Optional<String> relative = layout.relative(object.key());
@@ -99,6 +100,7 @@ public final class SyncPlanner {
                     deletes.add(path);
                 }
             }
+            Collections.sort(deletes);
         }
         return new SyncPlan(channel, writes, deletes, conflicts, unchanged, directoriesBefore);
     }

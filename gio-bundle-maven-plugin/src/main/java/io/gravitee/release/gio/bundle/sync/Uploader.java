@@ -102,7 +102,7 @@ public final class Uploader {
             DigestCache cache = DigestCache.load(options.digestCache(), options.source(), console);
             cache.apply(local);
             // Digests are CPU work: more threads than cores would only starve the listing's requests.
-            md5s = DigestReader.start(local, Math.min(options.threads(), HASH_THREADS), LocalFile::md5);
+            md5s = DigestReader.start(local, Math.min(options.threads(), HASH_THREADS), cache::readEarly);
             List<RemoteObject> remote;
             try {
                 remote = listing.get();

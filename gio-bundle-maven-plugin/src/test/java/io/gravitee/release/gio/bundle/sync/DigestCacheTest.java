@@ -61,6 +61,40 @@ class DigestCacheTest {
     }
 
     @Test
+    void afterAnUploadAChangedOrNewFileIsReadOnceForEveryDigestAndAnUnchangedOneNotAtAll() throws Exception {
+        remember(scan());
+        write("plugins/a.zip", "first plugin, rebuilt", anHourAgo);
+        write("plugins/c.zip", "a new plugin", anHourAgo);
+
+        List<LocalFile> again = scan();
+        DigestCache cache = DigestCache.load(cacheFile, source, Console.silent());
+        cache.apply(again);
+        again.forEach(cache::readEarly);
+
+        LocalFile changed = again.get(0);
+        LocalFile unchanged = again.get(1);
+        LocalFile added = again.get(2);
+        assertTrue(changed.checksumsKnown(), "changed: every digest read in the same pass");
+        assertEquals(Checksums.of("first plugin, rebuilt".getBytes()), changed.checksums());
+        assertTrue(added.checksumsKnown(), "new: every digest read in the same pass");
+        assertTrue(unchanged.md5Known());
+        assertFalse(unchanged.checksumsKnown(), "unchanged: the cached MD5 is enough");
+    }
+
+    @Test
+    void withoutAnEarlierUploadOnlyTheMd5IsReadEarly() throws Exception {
+        List<LocalFile> files = scan();
+        DigestCache cache = DigestCache.load(cacheFile, source, Console.silent());
+        cache.apply(files);
+        files.forEach(cache::readEarly);
+
+        for (LocalFile file : files) {
+            assertTrue(file.md5Known(), file + ": MD5 read");
+            assertFalse(file.checksumsKnown(), file + ": the other digests wait until the file is known to be uploaded");
+        }
+    }
+
+    @Test
     void aFileReplacedByAnotherIsReadAgain() throws Exception {
         remember(scan());
         Path a = source.resolve("plugins/a.zip");
