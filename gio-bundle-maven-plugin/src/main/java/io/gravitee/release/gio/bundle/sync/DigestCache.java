@@ -51,12 +51,22 @@ final class DigestCache {
     }
 
     /**
-     * Reads what the plan needs of {@code file} (after {@link #apply}), while the bucket is listed. After an upload of
-     * this tree, a file the cache does not know is new or changed, and most likely uploaded: all its digests are read
-     * in that one pass, so that its upload does not wait for a second one. Without an earlier upload (a first one, a
-     * fresh workspace) only the MD5 is read: the files may well all be unchanged, and the MD5 alone tells.
+     * Reads {@code file} (after {@link #apply}) while the bucket is being listed: every digest of a file the cache does
+     * not know. New or rebuilt, as most such files are in a fresh workspace, it goes up, and its upload then needs not
+     * wait for a second read; a first upload reads each file once.
      */
-    void readEarly(LocalFile file) {
+    void readBeforeListing(LocalFile file) {
+        if (!file.md5Known()) {
+            file.checksums();
+        }
+    }
+
+    /**
+     * Reads {@code file} once the listing shows an object it may equal. After an upload of this tree a file the cache
+     * does not know has changed, and most likely goes up: every digest. Otherwise (a fresh workspace re-running an
+     * upload) the MD5 alone, which may show it unchanged.
+     */
+    void readAfterListing(LocalFile file) {
         if (file.md5Known()) {
             return;
         }

@@ -13,16 +13,17 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * Reads digests of source files ahead of their use, on a few threads, in the order given. Two uses: the MD5s while
- * the bucket is listed (every file until the listing is known, since a re-run needs most of them; then
- * {@link #finish} narrows the rest to the files that have an object to compare with, so a first upload does not read
- * its files for nothing), and every digest of the files to upload just ahead of their upload, so that an upload slot
- * sends bytes instead of digesting.
+ * Reads digests of source files ahead of their use, on a few threads, in the order given. Two uses: while the bucket
+ * is listed (every file the digest cache does not know, until the listing is known; then {@link #finish} narrows the
+ * rest to the files that have an object to compare with, and may read less of each, see {@link DigestCache}), and
+ * every digest of the files to upload just ahead of their upload, so that an upload slot sends bytes instead of
+ * digesting.
  */
 final class DigestReader {
     private final ExecutorService pool;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile Predicate<LocalFile> wanted = file -> true;
+    private volatile Consumer<LocalFile> read;
     /** Opened once the reader is done with a file (read, skipped or failed). Written before the pool starts. */
     private final Map<LocalFile, CountDownLatch> passed = new IdentityHashMap<>();
 
@@ -38,13 +39,14 @@ final class DigestReader {
             return thread;
         });
         DigestReader reader = new DigestReader(pool);
+        reader.read = read;
         files.forEach(file -> reader.passed.put(file, new CountDownLatch(1)));
         for (LocalFile file : files) {
             CountDownLatch done = reader.passed.get(file);
             pool.execute(() -> {
                 try {
                     if (reader.failure.get() == null && reader.wanted.test(file)) {
-                        read.accept(file);
+                        reader.read.accept(file);
                     }
                 } catch (RuntimeException e) {
                     reader.failure.compareAndSet(null, e);
@@ -59,6 +61,12 @@ final class DigestReader {
 
     /** Reads only the files {@code wanted} accepts from now on, and waits until those are read. */
     void finish(Predicate<LocalFile> wanted) throws BundleException, InterruptedException {
+        finish(wanted, read);
+    }
+
+    /** As {@link #finish(Predicate)}, reading the files not read yet with {@code read} instead. */
+    void finish(Predicate<LocalFile> wanted, Consumer<LocalFile> read) throws BundleException, InterruptedException {
+        this.read = read;
         this.wanted = wanted;
         pool.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
         Throwable failed = failure.get();

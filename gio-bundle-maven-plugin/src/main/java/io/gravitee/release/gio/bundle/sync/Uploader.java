@@ -102,14 +102,14 @@ public final class Uploader {
             DigestCache cache = DigestCache.load(options.digestCache(), options.source(), console);
             cache.apply(local);
             // Digests are CPU work: more threads than cores would only starve the listing's requests.
-            md5s = DigestReader.start(local, Math.min(options.threads(), HASH_THREADS), cache::readEarly);
+            md5s = DigestReader.start(local, Math.min(options.threads(), HASH_THREADS), cache::readBeforeListing);
             List<RemoteObject> remote;
             try {
                 remote = listing.get();
             } catch (ExecutionException e) {
                 throw e.getCause() instanceof Exception cause ? cause : e;
             }
-            md5s.finish(SyncPlanner.comparedByMd5(remote, layout));
+            md5s.finish(SyncPlanner.comparedByMd5(remote, layout), cache::readAfterListing);
             return new Sides(local, remote, cache);
         } finally {
             lister.shutdownNow();

@@ -69,7 +69,7 @@ class DigestCacheTest {
         List<LocalFile> again = scan();
         DigestCache cache = DigestCache.load(cacheFile, source, Console.silent());
         cache.apply(again);
-        again.forEach(cache::readEarly);
+        again.forEach(cache::readAfterListing);
 
         LocalFile changed = again.get(0);
         LocalFile unchanged = again.get(1);
@@ -82,16 +82,32 @@ class DigestCacheTest {
     }
 
     @Test
-    void withoutAnEarlierUploadOnlyTheMd5IsReadEarly() throws Exception {
+    void withoutAnEarlierUploadAFileTheListingShowsIsReadForItsMd5Only() throws Exception {
         List<LocalFile> files = scan();
         DigestCache cache = DigestCache.load(cacheFile, source, Console.silent());
         cache.apply(files);
-        files.forEach(cache::readEarly);
+        files.forEach(cache::readAfterListing);
 
         for (LocalFile file : files) {
             assertTrue(file.md5Known(), file + ": MD5 read");
             assertFalse(file.checksumsKnown(), file + ": the other digests wait until the file is known to be uploaded");
         }
+    }
+
+    @Test
+    void beforeTheListingAFileTheCacheDoesNotKnowIsReadForEveryDigestAndAKnownOneNotAtAll() throws Exception {
+        remember(scan());
+        write("plugins/c.zip", "a new plugin", anHourAgo);
+
+        List<LocalFile> files = scan();
+        DigestCache.load(cacheFile, source, Console.silent()).apply(files);
+        DigestCache empty = DigestCache.load(null, source, Console.silent());
+        files.forEach(empty::readBeforeListing);
+
+        assertFalse(files.get(0).checksumsKnown(), "known to the cache: its MD5 was not read again");
+        assertFalse(files.get(1).checksumsKnown(), "known to the cache: its MD5 was not read again");
+        assertTrue(files.get(2).checksumsKnown(), "unknown to the cache: every digest read");
+        assertEquals(Checksums.of("a new plugin".getBytes()), files.get(2).checksums());
     }
 
     @Test
