@@ -8,6 +8,7 @@ import io.gravitee.release.gio.bundle.index.IndexRefresher;
 import io.gravitee.release.gio.bundle.s3.S3Store;
 import io.gravitee.release.gio.bundle.s3.S3Store.RemoteObject;
 import io.gravitee.release.gio.log.Console;
+import io.gravitee.release.gio.transfer.Background;
 import io.gravitee.release.gio.transfer.Parallel;
 import io.gravitee.release.gio.transfer.Progress;
 import io.gravitee.release.gio.transfer.Retry;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -140,27 +142,21 @@ public final class Uploader {
             console.info("Nothing to write: the bucket already has every file of " + options.source());
             return report(options, plan, List.of(), List.of(), start);
         }
-        // The pages depend only on the plan: they are rendered (CPU) while the files go up (network), and written
-        // once every file and deletion they show is done.
-        ExecutorService renderer = Executors.newSingleThreadExecutor(daemon("gio-index"));
-        try {
-            Future<IndexRefresher.Refresh> pages = renderer.submit(() -> renderIndexes(plan, options, remote));
-            write(plan, options, written);
+        // The pages depend only on the plan: they are rendered (CPU) while the files go up (network), and each is
+        // written once the directory it shows is done.
+        CompletableFuture<IndexRefresher.Refresh> rendered =
+                Background.supply("gio-index", () -> renderIndexes(plan, options, remote));
+        try (IndexPages pages = new IndexPages(store, layout, retry, console, plan, rendered,
+                Math.max(1, options.threads()) * 4, written)) {
+            write(plan, options, written, pages);
             if (!plan.deletes().isEmpty()) {
                 List<String> keys = plan.deletes().stream().map(layout::key).toList();
                 retry.run("deleting " + keys.size() + " object(s)", () -> store.delete(keys));
                 keys.forEach(key -> console.info("Deleted " + key));
                 deleted.addAll(keys);
+                plan.deletes().forEach(pages::done);
             }
-            IndexRefresher.Refresh refresh;
-            try {
-                refresh = pages.get();
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof Exception cause ? cause : e;
-            }
-            writeIndexes(refresh, options, written, deleted);
-        } finally {
-            renderer.shutdownNow();
+            deleted.addAll(pages.finish());
         }
         return report(options, plan, written, deleted, start);
     }
@@ -169,7 +165,7 @@ public final class Uploader {
      * Files go {@code threads} at a time; each file's checksum files are queued, once the file is written, on a pool
      * four times wider: they are a few bytes each, so their cost is round trips, not bandwidth.
      */
-    private void write(SyncPlan plan, Options options, List<String> written) throws Exception {
+    private void write(SyncPlan plan, Options options, List<String> written, IndexPages pages) throws Exception {
         BucketLayout layout = options.layout();
         Progress progress = Progress.of("Upload", plan.uploads().size(), plan.bytesToUpload(), console);
         // Digests are read ahead of the uploads that need them (a file's checksum files and metadata), on one thread:
@@ -188,6 +184,7 @@ public final class Uploader {
                     store.put(key, file.path(), file.checksums(), contentType(file.relativePath()), options.partSize(),
                             options.threads(), retry, progress::addBytes);
                     written.add(key);
+                    pages.done(file.relativePath());
                     progress.fileDone();
                 }
                 for (Sidecar kind : write.sidecars()) {
@@ -197,6 +194,7 @@ public final class Uploader {
                         retry.run("upload of " + key, () -> store.put(
                                 key, sidecar.content(), sidecar.checksums().sha256(), "text/plain; charset=utf-8"));
                         written.add(key);
+                        pages.done(sidecar.relativePath());
                         return null;
                     }));
                 }
@@ -281,33 +279,6 @@ public final class Uploader {
         }
         return new IndexRefresher(store.bucket(), layout)
                 .refresh(List.copyOf(after.values()), plan.touchedDirectories(), plan.directoriesBefore());
-    }
-
-    /** Writes the pages in parallel, then deletes those of emptied directories. */
-    private void writeIndexes(IndexRefresher.Refresh refresh, Options options, List<String> written, List<String> deleted)
-            throws Exception {
-        BucketLayout layout = options.layout();
-        List<Callable<String>> pages = new ArrayList<>();
-        for (SyncPlan.Generated page : refresh.writes()) {
-            String key = layout.key(page.relativePath());
-            pages.add(() -> {
-                retry.run("upload of " + key, () -> store.put(key, page.content(), page.checksums().sha256(), "text/html; charset=utf-8"));
-                return key;
-            });
-        }
-        Parallel.Results<String> results = Parallel.run(pages, Math.max(1, options.threads()) * 4, true);
-        written.addAll(results.values());
-        if (!results.failures().isEmpty()) {
-            throw new BundleException("Files uploaded, but " + results.failures().size() + " index page(s) could not be written;"
-                    + " run gio-bundle:index or the upload again. First failure: " + results.failures().get(0).getMessage(),
-                    results.failures().get(0));
-        }
-        if (!refresh.deletes().isEmpty()) {
-            List<String> keys = refresh.deletes().stream().map(layout::key).toList();
-            retry.run("deleting index pages", () -> store.delete(keys));
-            deleted.addAll(keys);
-        }
-        console.info("Index pages refreshed: " + refresh.writes().size() + " written, " + refresh.deletes().size() + " deleted");
     }
 
     private BundleException conflicts(SyncPlan plan, BucketLayout layout) {

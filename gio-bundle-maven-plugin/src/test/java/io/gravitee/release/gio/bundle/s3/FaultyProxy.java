@@ -40,6 +40,8 @@ final class FaultyProxy implements AutoCloseable {
     final AtomicInteger unavailable = new AtomicInteger();
     final AtomicInteger resets = new AtomicInteger();
     final AtomicInteger stalls = new AtomicInteger();
+    /** Requests whose request line contains this get a 503 every time, beside the random faults. */
+    private volatile String refused;
 
     FaultyProxy(InetSocketAddress target, long seed, double rate, int maxFaults, Duration stall) throws IOException {
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -70,8 +72,17 @@ final class FaultyProxy implements AutoCloseable {
         }
     }
 
-    private synchronized Fault decide() {
+    /** From now on, every request whose request line (method, path, query) contains {@code part} gets a 503. */
+    void refuse(String part) {
+        refused = part;
+    }
+
+    private synchronized Fault decide(String head) {
         requests.incrementAndGet();
+        String part = refused;
+        if (part != null && head.substring(0, Math.max(0, head.indexOf('\r'))).contains(part)) {
+            return Fault.UNAVAILABLE;
+        }
         if (faults() >= maxFaults || random.nextDouble() >= rate) {
             return Fault.NONE;
         }
@@ -89,7 +100,7 @@ final class FaultyProxy implements AutoCloseable {
                 return;
             }
             long length = contentLength(head);
-            switch (decide()) {
+            switch (decide(head)) {
                 case UNAVAILABLE -> {
                     in.skipNBytes(length);
                     byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>SlowDown</Code>"
