@@ -8,6 +8,7 @@ import io.gravitee.release.gio.bundle.BucketLayout;
 import io.gravitee.release.gio.bundle.s3.S3Store.RemoteObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -87,5 +88,17 @@ class IndexWriterTest {
     void renderingIsDeterministic() {
         List<RemoteObject> objects = List.of(object("graviteeio-apim/x/y.zip", 10));
         assertEquals(page(objects, "x"), page(objects, "x"));
+    }
+
+    @Test
+    void namesCompareTheirDigitRunsAsNumbers() {
+        List<String> names = new ArrayList<>(List.of("p-3.10.0.zip", "p-3.9.0.zip", "p-3.09.1.zip", "p-03.9.0.zip",
+                "p-3.9.0.zip.sha1", "p-10.0.0.zip", "p-2.0.0.zip", "q-1.zip", "p-3.0.0.zip", "p-3.00.0.zip"));
+        names.sort(Listing::naturalCompare);
+        assertEquals(List.of("p-2.0.0.zip", "p-3.0.0.zip", "p-3.00.0.zip", "p-3.9.0.zip", "p-03.9.0.zip",
+                "p-3.9.0.zip.sha1", "p-3.09.1.zip", "p-3.10.0.zip", "p-10.0.0.zip", "q-1.zip"), names);
+        assertEquals(0, Listing.naturalCompare("p-3.0.zip", "p-3.0.zip"));
+        assertEquals(0, Listing.naturalCompare("p-3.0.zip", "p-03.0.zip"), "leading zeros do not count");
+        assertTrue(Listing.naturalCompare("p-0.zip", "p-00.zip") == 0 && Listing.naturalCompare("p-0.zip", "p-1.zip") < 0);
     }
 }
