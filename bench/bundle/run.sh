@@ -124,13 +124,13 @@ PY
 # A JVM server is slow until its JIT has warmed up, and the first tool measured would pay for it: both tools first
 # upload a small tree to a bucket of their own, unmeasured.
 WARM="$RUN/warm-up"
-python3 - "$WARM" <<'PY'
+python3 - "$WARM" "${WARM_FILES:-1000}" <<'PY'
 import os, random, sys
 root = sys.argv[1]; rnd = random.Random(11)
-for i in range(200):
+for i in range(int(sys.argv[2])):
     path = f"{root}/plugins/type-{i % 4}/warm-{i}.zip"
     os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, 'wb') as f: f.write(rnd.randbytes(100_000))
+    with open(path, 'wb') as f: f.write(rnd.randbytes(20_000))
 PY
 RCLONE_CONFIG_BENCH_ENDPOINT="http://127.0.0.1:$S3_PORT" rclone mkdir bench:warm-up
 java -cp "$CP" GioUpload "$ENDPOINT" warm-up gio "$WARM" 8 > "$RUN/warm-up-gio.log" 2>&1
