@@ -75,13 +75,43 @@ public final class Uploader {
     public UploadReport upload(Options options) throws Exception {
         long start = System.nanoTime();
         Sides sides = readBothSides(options);
+        CacheSave save = new CacheSave(options.source(), sides);
         try {
-            return sync(options, sides.local(), sides.remote(), start);
+            return sync(options, sides.local(), sides.remote(), start, save);
         } finally {
             if (!options.dryRun()) {
                 // Also after a failure: the digests read are right, and a re-run is then quicker.
-                sides.cache().save(options.source(), sides.local(), console); // a dry run writes nothing anywhere
+                save.finish(); // a dry run writes nothing anywhere
             }
+        }
+    }
+
+    /**
+     * Saves the digest cache once: started as soon as the files are written, it runs while the last index pages go up
+     * (a thousand entries take tens of milliseconds on a cold JVM); else at the end.
+     */
+    private final class CacheSave {
+        private final Path source;
+        private final Sides sides;
+        private CompletableFuture<Void> started;
+
+        CacheSave(Path source, Sides sides) {
+            this.source = source;
+            this.sides = sides;
+        }
+
+        void start() {
+            if (started == null) {
+                started = Background.supply("gio-digest-cache", () -> {
+                    sides.cache().save(source, sides.local(), console);
+                    return null;
+                });
+            }
+        }
+
+        void finish() {
+            start();
+            Background.join(started);
         }
     }
 
@@ -121,7 +151,8 @@ public final class Uploader {
         }
     }
 
-    private UploadReport sync(Options options, List<LocalFile> local, List<RemoteObject> remote, long start) throws Exception {
+    private UploadReport sync(Options options, List<LocalFile> local, List<RemoteObject> remote, long start, CacheSave save)
+            throws Exception {
         BucketLayout layout = options.layout();
         SyncPlanner planner = new SyncPlanner(layout, key -> retry.call("reading metadata of " + key, () -> store.sha256(key)),
                 Math.max(1, options.threads()) * 2);
@@ -149,6 +180,7 @@ public final class Uploader {
         try (IndexPages pages = new IndexPages(store, layout, retry, console, plan, rendered,
                 Math.max(1, options.threads()) * 4, written)) {
             write(plan, options, written, pages);
+            save.start();
             if (!plan.deletes().isEmpty()) {
                 List<String> keys = plan.deletes().stream().map(layout::key).toList();
                 retry.run("deleting " + keys.size() + " object(s)", () -> store.delete(keys));
