@@ -122,6 +122,32 @@ class S3StoreTest {
         assertEquals(Optional.of(sha256), store.sha256("site/index.html"));
     }
 
+    @Test
+    void keysWithSpacesReservedAndNonAsciiCharactersGoUpAndComeBackUnder(@TempDir Path dir) throws Exception {
+        for (String name : List.of("a b+c&d=e.zip", "caf\u00e9 <1>;%20\"q\".zip", "x~y@z,(1)!$'*.zip")) {
+            byte[] content = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            Path file = Files.write(dir.resolve("f"), content);
+            store.put("site/" + name, file, Checksums.of(file), "application/zip", S3Store.MIN_PART_SIZE, 1, once, n -> {});
+            store.put("site/" + name + ".sha1", content, Checksums.of(content).sha256(), "text/plain; charset=utf-8");
+            assertArrayEquals(content, download("site/" + name), name);
+            assertArrayEquals(content, download("site/" + name + ".sha1"), name);
+        }
+    }
+
+    @Test
+    void aPutWithRefusedCredentialsNamesTheServerIdAndNeverTheSecret() throws Exception {
+        Credentials wrong = new Credentials("s3-downloads", S3.getAccessKey(), "not-the-secret-value");
+        try (S3Store refused = S3Store.connect(S3.getUri().toString(), null, BUCKET, wrong)) {
+            BundleException failure = assertThrows(BundleException.class,
+                    () -> refused.put("site/index.html", new byte[] {1}, Checksums.of(new byte[] {1}).sha256(), "text/html"));
+
+            assertTrue(failure.getMessage().contains("'s3-downloads'") && failure.getMessage().contains("SignatureDoesNotMatch"),
+                    failure.getMessage());
+            assertFalse(failure.getMessage().contains("not-the-secret-value"), failure.getMessage());
+            assertFalse(S3Store.isTransient(failure), "credentials are not retried");
+        }
+    }
+
     private byte[] download(String key) throws Exception {
         try (InputStream in = store.get(key)) {
             return in.readAllBytes();
