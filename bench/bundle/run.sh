@@ -8,15 +8,17 @@
 #   bench/bundle/run.sh            (from anywhere; needs java, python3, curl; installs Debian's rclone if missing)
 #   GIO_JAVA_OPTS=...              extra JVM options for gio's measured runs (a profiler, say)
 #
-# On this 2-core machine gio's short runs are bound by the JIT: with -XX:+CITime the first upload spends ~8 s
-# compiling (C2 ~6 s) on the cores S3Proxy and the proxy need, and a no-op or re-sync uses ~1-1.5 s more CPU than it
-# lasts. GIO_JAVA_OPTS=-XX:TieredStopAtLevel=1 (C1 only) shows what that costs: measured 2026-11-27, first 1.00x,
-# no-op 1.03x, re-sync 1.34x rclone's time, against 1.01-1.17x, 1.04-1.87x and 1.65-2.44x with the default JIT.
+# On this 2-core machine gio's short runs are bound by the JIT: in a first upload the compiler threads use ~4.3 s of
+# gio's ~8.4 s of CPU (per-thread CPU from /proc), on the cores S3Proxy and the proxy need, and a no-op or re-sync
+# uses ~1-1.5 s more CPU than it lasts. GIO_JAVA_OPTS=-XX:TieredStopAtLevel=1 (C1 only) shows what that costs:
+# measured 2026-11-27 (before that day's changes), first 1.00x, no-op 1.03x, re-sync 1.34x rclone's time, against
+# 1.01-1.17x, 1.04-1.87x and 1.65-2.44x with the default JIT. After them, default JIT, three runs: first 0.98-1.06x,
+# no-op 1.02-1.31x, re-sync 1.32-1.47x.
 #
 # gio runs as a small main (bench/bundle/src/GioUpload.java) over the module's classes and the plugin's runtime class
 # path, with the same Uploader as gio-bundle:upload, channel nightly (same mirror semantics as rclone sync), 8 files
 # in flight, and its digest cache kept outside the tree as the goal keeps it in target/gio. Both tools first upload a
-# small tree, unmeasured, so that neither meets a cold S3Proxy JVM.
+# tree of 1,000 small files (WARM_FILES), unmeasured, so that neither meets a cold S3Proxy JVM.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WANPROXY="$ROOT/../shared/bench/wanproxy.py"

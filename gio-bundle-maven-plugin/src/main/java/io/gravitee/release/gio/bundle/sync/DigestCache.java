@@ -70,11 +70,16 @@ final class DigestCache {
         if (file.md5Known()) {
             return;
         }
-        if (entries.size() > (entries.containsKey(SOURCE) ? 1 : 0)) {
+        if (recordsAFile()) {
             file.checksums();
         } else {
             file.md5();
         }
+    }
+
+    /** Whether an earlier upload of this source recorded any file (the source's own entry aside). */
+    private boolean recordsAFile() {
+        return entries.size() > (entries.containsKey(SOURCE) ? 1 : 0);
     }
 
     /** Gives each file the MD5 recorded for it, where the file is still as it was when it was read. */
