@@ -54,6 +54,25 @@ class BucketClientTest {
     }
 
     @Test
+    void namesWithANamespacePrefixAreReadAlike() throws Exception {
+        String xml = """
+                <s3:ListBucketResult xmlns:s3="http://s3.amazonaws.com/doc/2006-03-01/"><s3:IsTruncated>true</s3:IsTruncated>
+                  <s3:Contents><s3:Key>apim/a.zip</s3:Key><s3:LastModified>2024-03-05T10:15:00.000Z</s3:LastModified>
+                    <s3:ETag>"9e107d9d372bb6826bd81d3542a419d6"</s3:ETag><s3:Size>43</s3:Size></s3:Contents>
+                  <s3:CommonPrefixes><s3:Prefix>apim/plugins/</s3:Prefix></s3:CommonPrefixes>
+                  <s3:NextContinuationToken>token</s3:NextContinuationToken>
+                </s3:ListBucketResult>""";
+        List<RemoteObject> objects = new ArrayList<>();
+        List<String> prefixes = new ArrayList<>();
+        BucketClient.Page page = parse(xml, objects, prefixes);
+
+        assertEquals(List.of(new RemoteObject("apim/a.zip", 43, "9e107d9d372bb6826bd81d3542a419d6",
+                Instant.parse("2024-03-05T10:15:00Z"))), objects);
+        assertEquals(List.of("apim/plugins/"), prefixes);
+        assertEquals(Optional.of("token"), page.next());
+    }
+
+    @Test
     void anUnreadableAnswerIsAnIoErrorSoThatItIsRetried() {
         assertThrows(IOException.class, () -> parse("<ListBucketResult><Contents><Key>a", new ArrayList<>(), new ArrayList<>()));
         assertThrows(IOException.class, () -> parse("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>",
