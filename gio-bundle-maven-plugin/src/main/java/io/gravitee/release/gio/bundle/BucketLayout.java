@@ -1,5 +1,6 @@
 package io.gravitee.release.gio.bundle;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -109,6 +110,17 @@ public record BucketLayout(String prefix) {
     public static String directoryOf(String relativePath) {
         int slash = relativePath.lastIndexOf('/');
         return slash < 0 ? "" : relativePath.substring(0, slash);
+    }
+
+    /** The directory of a relative path and every directory above it, deepest first, ending with "" (the prefix). */
+    public static List<String> directoriesOf(String relativePath) {
+        List<String> directories = new ArrayList<>();
+        String directory = relativePath;
+        do {
+            directory = directoryOf(directory);
+            directories.add(directory);
+        } while (!directory.isEmpty());
+        return directories;
     }
 
     /** The last segment of a path. */

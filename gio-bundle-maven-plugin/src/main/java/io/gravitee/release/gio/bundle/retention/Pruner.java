@@ -53,11 +53,7 @@ public final class Pruner {
         retry.run("deleting " + keys.size() + " object(s)", () -> store.delete(keys));
         Set<String> directoriesBefore = new HashSet<>();
         for (RemoteObject object : before) {
-            layout.relative(object.key()).ifPresent(path -> {
-                for (String d = BucketLayout.directoryOf(path); directoriesBefore.add(d) && !d.isEmpty(); d = BucketLayout.directoryOf(d)) {
-                    // every ancestor directory held files before
-                }
-            });
+            layout.relative(object.key()).ifPresent(path -> directoriesBefore.addAll(BucketLayout.directoriesOf(path)));
         }
         Set<String> touched = new TreeSet<>();
         plan.paths().forEach(path -> touched.add(BucketLayout.directoryOf(path)));

@@ -68,25 +68,14 @@ final class IndexPages implements AutoCloseable {
     }
 
     private void count(String relativePath, int writes) {
-        for (String directory : directoriesOf(relativePath)) {
+        for (String directory : BucketLayout.directoriesOf(relativePath)) {
             pending.merge(directory, writes, Integer::sum);
         }
     }
 
-    /** The directory of {@code relativePath} and every one above it, deepest first, ending with "". */
-    private static List<String> directoriesOf(String relativePath) {
-        List<String> directories = new ArrayList<>();
-        String directory = relativePath;
-        do {
-            directory = BucketLayout.directoryOf(directory);
-            directories.add(directory);
-        } while (!directory.isEmpty());
-        return directories;
-    }
-
     /** Records that the write or delete of {@code relativePath} is done; the pages this completes start going up. */
     synchronized void done(String relativePath) {
-        for (String directory : directoriesOf(relativePath)) {
+        for (String directory : BucketLayout.directoriesOf(relativePath)) {
             Integer left = pending.computeIfPresent(directory, (d, n) -> n - 1);
             if (left != null && left == 0) {
                 start(directory);

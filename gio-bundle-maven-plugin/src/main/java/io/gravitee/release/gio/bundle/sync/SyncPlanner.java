@@ -57,7 +57,7 @@ public final class SyncPlanner {
             Optional<String> relative = layout.relative(object.key());
             if (relative.isPresent()) {
                 remoteByPath.put(relative.get(), object);
-                addWithAncestors(directoriesBefore, BucketLayout.directoryOf(relative.get()));
+                directoriesBefore.addAll(BucketLayout.directoriesOf(relative.get()));
             }
         }
         Set<String> sameByProbe = probeAll(local, remoteByPath, channel);
@@ -187,12 +187,5 @@ public final class SyncPlanner {
         Set<String> same = new HashSet<>();
         results.values().stream().filter(Objects::nonNull).forEach(same::add);
         return same;
-    }
-
-    static void addWithAncestors(Set<String> directories, String directory) {
-        String d = directory;
-        while (directories.add(d) && !d.isEmpty()) {
-            d = BucketLayout.directoryOf(d);
-        }
     }
 }
