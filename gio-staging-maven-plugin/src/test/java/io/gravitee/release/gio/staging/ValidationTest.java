@@ -41,6 +41,20 @@ class ValidationTest {
         component.release("demo-core", "", "pom", pom.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Releases the root POM and demo-core's without what {@code regex} matches: Maven inherits every value but the
+     * name, so a value is missing from a module's effective model only when its parents lack it too.
+     */
+    private void releaseWithout(String regex) throws Exception {
+        component.release("demo", "", "pom", TestComponent.pom("demo", "pom", null, """
+                  <modules>
+                    <module>demo-core</module>
+                    <module>demo-distribution</module>
+                  </modules>
+                """).replaceAll(regex, "").getBytes(StandardCharsets.UTF_8));
+        releaseCorePom(TestComponent.pom("demo-core", "jar", "demo", "").replaceAll(regex, ""));
+    }
+
     private static String rules(List<Problem> problems) {
         return problems.stream().map(Problem::rule).distinct().sorted().collect(Collectors.joining(","));
     }
@@ -65,35 +79,76 @@ class ValidationTest {
 
     @Test
     void missingDescription() throws Exception {
-        releaseCorePom(TestComponent.pom("demo-core", "jar", "demo", "")
-                .replaceAll("<description>.*</description>", ""));
+        releaseWithout("<description>.*</description>");
         assertEquals("pom-description", rules(validate()));
     }
 
     @Test
     void missingUrl() throws Exception {
-        releaseCorePom(TestComponent.pom("demo-core", "jar", "demo", "").replace("<url>https://gravitee.io</url>", ""));
+        releaseWithout("<url>https://gravitee.io</url>");
         assertEquals("pom-url", rules(validate()));
     }
 
     @Test
     void missingLicenses() throws Exception {
-        releaseCorePom(TestComponent.pom("demo-core", "jar", "demo", "").replaceAll("<licenses>.*</licenses>", ""));
+        releaseWithout("<licenses>.*</licenses>");
         assertEquals("pom-licenses", rules(validate()));
     }
 
     @Test
     void missingDevelopers() throws Exception {
-        releaseCorePom(TestComponent.pom("demo-core", "jar", "demo", "").replaceAll("<developers>.*</developers>", ""));
+        releaseWithout("<developers>.*</developers>");
         assertEquals("pom-developers", rules(validate()));
     }
 
     @Test
     void missingScm() throws Exception {
-        releaseCorePom(TestComponent.pom("demo-core", "jar", "demo", "").replaceAll("<scm>.*</scm>", ""));
+        releaseWithout("<scm>.*</scm>");
         List<Problem> problems = validate();
         assertEquals("pom-scm", rules(problems));
+        Problem core = problems.stream().filter(p -> p.where().endsWith("demo-core-1.0.0.pom")).findFirst().orElseThrow();
+        assertTrue(core.message().contains("parents read: io.gravitee.demo:demo:1.0.0"), core.message());
+    }
+
+    @Test
+    void valuesInheritedFromTheParentCountAsTheModulesOwn() throws Exception {
+        // demo-core's POM has only its name: Central reads the rest from the parent, and so does Maven's model.
+        releaseCorePom("""
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <parent><groupId>io.gravitee.demo</groupId><artifactId>demo</artifactId><version>1.0.0</version></parent>
+                  <artifactId>demo-core</artifactId>
+                  <name>demo-core</name>
+                </project>
+                """);
+        assertEquals(List.of(), validate());
+    }
+
+    @Test
+    void aPropertyOfTheParentIsInterpolatedIntoTheModulesValues() throws Exception {
+        component.release("demo", "", "pom", TestComponent.pom("demo", "pom", null, """
+                  <properties><site>https://gravitee.io</site></properties>
+                  <modules><module>demo-core</module><module>demo-distribution</module></modules>
+                """).replace("<url>https://gravitee.io</url>", "<url>${site}</url>").getBytes(StandardCharsets.UTF_8));
+        releaseCorePom(TestComponent.pom("demo-core", "jar", "demo", "").replace("<url>https://gravitee.io</url>",
+                "<url>${site}/core</url>").replaceAll("<scm>.*</scm>", ""));
+        ResolvedComponent resolved = component.resolve(dir.resolve("out"));
+        assertEquals(List.of(), Validator.central(TestSigner.MAIN.keyRing()).validate(resolved));
+        var core = resolved.models().get(TestComponent.path("demo-core", "", "pom")).model();
+        assertEquals("https://gravitee.io/core", core.getUrl());
+        assertEquals("https://github.com/gravitee-io/demo/demo-core", core.getScm().getUrl());
+    }
+
+    @Test
+    void aParentTheRepositoryLacksIsNamed() throws Exception {
+        releaseCorePom(TestComponent.pom("demo-core", "jar", "demo", "").replace("<artifactId>demo</artifactId>",
+                "<artifactId>demo-parent</artifactId>"));
+        List<Problem> problems = validate();
+        assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).where().endsWith("demo-core-1.0.0.pom"), problems.toString());
+        assertTrue(problems.get(0).message().contains("the parent POM io.gravitee.demo:demo-parent:1.0.0 is not in the"
+                + " source repository private::" + component.repository.toUri().toString().replaceAll("/$", "")),
+                problems.toString());
     }
 
     @Test
@@ -167,6 +222,7 @@ class ValidationTest {
 
     @Test
     void everyProblemIsReportedAtOnce() throws Exception {
+        releaseWithout("<licenses>.*</licenses>");
         releaseCorePom(TestComponent.pom("demo-core", "jar", "demo", "").replace("<name>demo-core</name>", "")
                 .replaceAll("<licenses>.*</licenses>", ""));
         component.delete(TestComponent.path("demo-core", "sources", "jar"));
@@ -178,6 +234,7 @@ class ValidationTest {
     @Test
     void aPomRuleOnItsOwnFindsWhatTheValidatorFindsForIt() throws Exception {
         // The validator parses each POM once for all POM rules; a rule run alone parses them itself.
+        releaseWithout("<scm>.*</scm>");
         releaseCorePom(TestComponent.pom("demo-core", "jar", "demo", "").replace("<name>demo-core</name>", "")
                 .replaceAll("<scm>.*</scm>", ""));
         ResolvedComponent resolved = component.resolve(dir.resolve("out"));

@@ -23,8 +23,8 @@ import org.eclipse.aether.util.repository.AuthenticationBuilder;
 
 /**
  * Fetches through Maven's own resolver (its transports, proxies and settings), from the source repository
- * only and into a private local repository, so that a copy in {@code ~/.m2} (e.g. from a local build) is never
- * taken for the released file. The resolver does not verify checksums itself: every file's {@code .sha1} and
+ * only and into a private local repository, so that neither a copy in {@code ~/.m2} (e.g. from a local build) nor
+ * the reactor's work tree is ever taken for the released file. The resolver does not verify checksums itself: every file's {@code .sha1} and
  * {@code .md5} are resolved as files of their own and the checksum rule compares them with the digests of the
  * bytes (a failed check names the file); the resolver's own check would fetch both a second time and digest every
  * artifact once more.
@@ -52,6 +52,9 @@ final class ResolverArtifactFetcher implements ArtifactFetcher {
         // Maven's listener logs two lines per file (a release is a thousand files); the resolve's own progress says
         // how far it is.
         own.setTransferListener(null);
+        // Maven's session answers an artifact of the reactor from the work tree (a module's pom.xml for its .pom)
+        // before any repository is asked: staging publishes what was deployed, so only the repository may answer.
+        own.setWorkspaceReader(null);
         this.session = own;
         this.repository = repository(source, credentials);
     }

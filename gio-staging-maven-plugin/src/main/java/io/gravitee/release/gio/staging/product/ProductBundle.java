@@ -2,6 +2,7 @@ package io.gravitee.release.gio.staging.product;
 
 import io.gravitee.release.gio.manifest.Version;
 import io.gravitee.release.gio.staging.resolve.ArtifactFile;
+import io.gravitee.release.gio.staging.model.EffectivePom;
 import io.gravitee.release.gio.staging.resolve.AttachedFileDiscovery;
 import io.gravitee.release.gio.staging.resolve.ReleasedModule;
 import io.gravitee.release.gio.staging.resolve.ResolvedComponent;
@@ -30,13 +31,15 @@ final class ProductBundle {
         List<ResolvedFile> files = new ArrayList<>();
         List<ArtifactFile> missing = new ArrayList<>();
         Map<String, AttachedFileDiscovery.Method> discovery = new LinkedHashMap<>();
+        Map<String, EffectivePom> models = new LinkedHashMap<>();
         for (ResolvedComponent c : components) {
             modules.addAll(c.modules());
             files.addAll(c.files());
             missing.addAll(c.missing());
             discovery.putAll(c.discovery());
+            models.putAll(c.models());
         }
-        return new ResolvedComponent(product.toString(), modules, files, missing, discovery, directory);
+        return new ResolvedComponent(product.toString(), modules, files, missing, discovery, directory, models);
     }
 
     /** {@code Gravitee.io} → {@code product-gravitee-io}. */

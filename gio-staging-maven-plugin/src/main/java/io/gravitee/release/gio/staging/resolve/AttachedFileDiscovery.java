@@ -18,33 +18,58 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Decides which files a released module has. Maven repositories keep no record of a module's attached
- * artifacts (the POM does not list them), so they are discovered, in this order:
- * <ol>
- *   <li>a {@code file:} repository: its version directory is listed;</li>
- *   <li>a Nexus Repository 3 URL ({@code .../repository/<name>}): the search REST API
- *       {@code /service/rest/v1/search/assets?repository=&group=&name=&version=} lists every asset
- *       (followed through its continuation tokens);</li>
- *   <li>any other http(s) repository: the HTML directory listing of the version directory, when the server
- *       serves one (Nexus 2, Artifactory, Apache/nginx autoindex, Reposilite);</li>
- *   <li>otherwise, the <em>expected</em> files: the POM, the main artifact by packaging, sources and javadoc for
- *       jar packaging, plus the classifiers named by {@code -Dgio.staging.classifiers}.</li>
- * </ol>
- * A listing never removes an expected file: the POM, the main artifact, sources and javadoc are always
- * resolved, so a missing one is reported rather than silently not staged. Signatures and checksums
- * ({@code .asc}, {@code .md5}, {@code .sha1}, ...) are not artifacts of their own: they go with their file.
+ * Decides which files a released module has: its deployed set, to publish no less, no more. Maven repositories
+ * keep no record of a module's attached artifacts (the POM does not list them), so the set is the union of
+ * <ul>
+ *   <li>what the repository lists, where it can: a {@code file:} repository's version directory; a Nexus
+ *       Repository 3 URL ({@code .../repository/<name>}) through its search REST API
+ *       {@code /service/rest/v1/search/assets} (followed through its continuation tokens); an Artifactory URL
+ *       ({@code .../artifactory/<repo>}) through its storage API {@code /api/storage/<repo>/<path>?list&deep=1};
+ *       else the HTML directory listing of the version directory, when the server serves one (Nexus 2,
+ *       Apache/nginx autoindex, Reposilite);</li>
+ *   <li>and what the build is known to produce: the POM, the main artifact by packaging, sources and javadoc for
+ *       jar packaging, what the effective model's plugin executions attach ({@link
+ *       io.gravitee.release.gio.staging.model.BuildAttachments}: a policy's assembly zip), plus the classifiers named
+ *       by {@code -Dgio.staging.classifiers}.</li>
+ * </ul>
+ * A listing never removes a file the build produces, so a missing one is reported rather than silently not staged;
+ * and a listed file that cannot be staged as a file of the module (a name that is not {@code artifactId-version...})
+ * is reported, not skipped. Signatures and checksums ({@code .asc}, {@code .md5}, {@code .sha1}, ...) are not
+ * artifacts of their own: they go with their file.
  */
 public final class AttachedFileDiscovery {
     private static final List<String> SIDECARS = List.of(".asc", ".md5", ".sha1", ".sha256", ".sha512");
     private static final Pattern HREF = Pattern.compile("href\\s*=\\s*\"([^\"]+)\"", Pattern.CASE_INSENSITIVE);
     private static final Pattern NEXUS3 = Pattern.compile("^(https?://.+?)/repository/([^/]+)$");
+    private static final Pattern ARTIFACTORY = Pattern.compile("^(https?://.+?/artifactory)/([^/]+)$");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** How the files of a module were found, for the report. */
-    public enum Method { DIRECTORY, NEXUS3_SEARCH, HTML_LISTING, EXPECTED }
+    public enum Method {
+        DIRECTORY("the repository's directory"),
+        NEXUS3_SEARCH("Nexus 3's search API"),
+        ARTIFACTORY_STORAGE("Artifactory's storage API"),
+        HTML_LISTING("the repository's HTML listing"),
+        EXPECTED("the effective model (the repository serves no listing)");
 
-    /** The files found and how. */
-    public record Discovered(List<ArtifactFile> files, Method method) {}
+        private final String description;
+
+        Method(String description) {
+            this.description = description;
+        }
+
+        /** For the resolve's log: where the list came from. */
+        public String description() {
+            return description;
+        }
+    }
+
+    /**
+     * The files found and how.
+     *
+     * @param unknown names the listing shows in the module's version directory that are no file of the module
+     */
+    public record Discovered(List<ArtifactFile> files, Method method, List<String> unknown) {}
 
     private final SourceRepository repository;
     private final HttpArtifactFetcher http;
@@ -63,7 +88,14 @@ public final class AttachedFileDiscovery {
 
     /** Every file of {@code module} to resolve, the POM first. */
     public Discovered discover(ReleasedModule module) throws IOException {
+        return discover(module, List.of());
+    }
+
+    /** Every file of {@code module} to resolve, the POM first, with {@code attached}: what its build attaches. */
+    public Discovered discover(ReleasedModule module, List<ArtifactFile> attached) throws IOException {
         Set<ArtifactFile> files = new LinkedHashSet<>(expected(module));
+        files.addAll(attached);
+        List<String> unknown = new ArrayList<>();
         Optional<List<String>> listed = Optional.empty();
         Method method = Method.EXPECTED;
         if (repository.url().startsWith("file:")) {
@@ -71,9 +103,13 @@ public final class AttachedFileDiscovery {
             method = Method.DIRECTORY;
         } else if (http != null) {
             Matcher nexus3 = NEXUS3.matcher(repository.url());
+            Matcher artifactory = ARTIFACTORY.matcher(repository.url());
             if (nexus3.matches()) {
                 listed = searchNexus3(nexus3.group(1), nexus3.group(2), module);
                 method = Method.NEXUS3_SEARCH;
+            } else if (artifactory.matches()) {
+                listed = artifactoryStorage(artifactory.group(1), artifactory.group(2), module);
+                method = Method.ARTIFACTORY_STORAGE;
             }
             if (listed.isEmpty()) {
                 listed = htmlListing(module);
@@ -84,10 +120,15 @@ public final class AttachedFileDiscovery {
             method = Method.EXPECTED;
         } else {
             for (String name : listed.get()) {
-                parse(module, name).ifPresent(files::add);
+                Optional<ArtifactFile> file = parse(module, name);
+                if (file.isPresent()) {
+                    files.add(file.get());
+                } else if (!ignorable(name)) {
+                    unknown.add(name);
+                }
             }
         }
-        return new Discovered(List.copyOf(files), method);
+        return new Discovered(List.copyOf(files), method, unknown);
     }
 
     /** The files every module of this packaging must have, plus the configured extra classifiers. */
@@ -105,6 +146,12 @@ public final class AttachedFileDiscovery {
             files.add(new ArtifactFile(module, extra.classifier(), extra.extension()));
         }
         return files;
+    }
+
+    /** Sidecars go with their file; the metadata and index files repositories keep are not the release's. */
+    private static boolean ignorable(String name) {
+        return SIDECARS.stream().anyMatch(name::endsWith) || name.startsWith("maven-metadata")
+                || name.equals("_remote.repositories") || name.endsWith(".lastUpdated") || name.startsWith(".");
     }
 
     /** The artifact a file name in the version directory stands for; empty for sidecars and foreign files. */
@@ -153,6 +200,25 @@ public final class AttachedFileDiscovery {
             token = root.path("continuationToken").isTextual() ? root.path("continuationToken").asText() : null;
             if (token == null) {
                 return Optional.of(names);
+            }
+        }
+        return Optional.of(names);
+    }
+
+    /** Artifactory's storage API lists a folder's files, with {@code deep=1} those under it as well. */
+    private Optional<List<String>> artifactoryStorage(String base, String repo, ReleasedModule module) throws IOException {
+        Optional<String> body = http.getText(base + "/api/storage/" + repo + "/" + module.directory() + "?list&deep=1");
+        if (body.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode root = JSON.readTree(body.get());
+        if (!root.path("files").isArray()) {
+            return Optional.empty();
+        }
+        List<String> names = new ArrayList<>();
+        for (JsonNode file : root.path("files")) {
+            if (!file.path("folder").asBoolean(false)) {
+                names.add(file.path("uri").asText().replaceFirst("^/", ""));
             }
         }
         return Optional.of(names);

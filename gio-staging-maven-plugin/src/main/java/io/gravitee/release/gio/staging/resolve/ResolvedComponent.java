@@ -1,6 +1,9 @@
 package io.gravitee.release.gio.staging.resolve;
 
+import io.gravitee.release.gio.staging.model.EffectivePom;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +16,7 @@ import java.util.Map;
  * @param missing   files expected but absent from the source repository (sources, javadoc), for the rules
  * @param discovery how the files of each module were found, by {@code g:a:v}
  * @param directory where the files were downloaded
+ * @param models    the effective model of each released POM, by its path in the repository, in module order
  */
 public record ResolvedComponent(
         String tag,
@@ -20,10 +24,12 @@ public record ResolvedComponent(
         List<ResolvedFile> files,
         List<ArtifactFile> missing,
         Map<String, AttachedFileDiscovery.Method> discovery,
-        Path directory) {
+        Path directory,
+        Map<String, EffectivePom> models) {
 
     public ResolvedComponent {
         modules = List.copyOf(modules);
+        models = Collections.unmodifiableMap(new LinkedHashMap<>(models));
         files = List.copyOf(files);
         missing = List.copyOf(missing);
         discovery = Map.copyOf(discovery);

@@ -1,7 +1,7 @@
 package io.gravitee.release.gio.staging.validate;
 
 import java.util.Optional;
-import org.w3c.dom.Element;
+import org.apache.maven.model.Model;
 
 /** Maven Central requires at least one developer in every POM. */
 public final class DevelopersRule extends PomRule {
@@ -11,8 +11,8 @@ public final class DevelopersRule extends PomRule {
     }
 
     @Override
-    Optional<String> check(Element project) {
-        return hasItem(project, "developers", "developer") ? Optional.empty()
+    Optional<String> check(Model model) {
+        return !model.getDevelopers().isEmpty() ? Optional.empty()
                 : Optional.of("Developer information missing: add <developers><developer>..</developer></developers>");
     }
 }

@@ -1,8 +1,7 @@
 package io.gravitee.release.gio.staging.validate;
 
-import io.gravitee.release.gio.staging.resolve.ModuleScanner;
 import java.util.Optional;
-import org.w3c.dom.Element;
+import org.apache.maven.model.Model;
 
 /** Maven Central requires at least one license, with a name, in every POM. */
 public final class LicensesRule extends PomRule {
@@ -12,12 +11,11 @@ public final class LicensesRule extends PomRule {
     }
 
     @Override
-    Optional<String> check(Element project) {
-        if (!hasItem(project, "licenses", "license")) {
+    Optional<String> check(Model model) {
+        if (model.getLicenses().isEmpty()) {
             return Optional.of("License information missing: add <licenses><license><name>..</name><url>..</url>"
                     + "</license></licenses> (usually inherited from the parent POM)");
         }
-        Element license = ModuleScanner.child(ModuleScanner.child(project, "licenses"), "license");
-        return blank(license, "name") ? Optional.of("The first <license> has no <name>") : Optional.empty();
+        return blank(model.getLicenses().get(0).getName()) ? Optional.of("The first <license> has no <name>") : Optional.empty();
     }
 }

@@ -1,7 +1,7 @@
 package io.gravitee.release.gio.staging.validate;
 
 import java.util.Optional;
-import org.w3c.dom.Element;
+import org.apache.maven.model.Model;
 
 /** Maven Central requires the project description ({@code <description>}) in every POM. */
 public final class PomDescriptionRule extends PomRule {
@@ -11,7 +11,7 @@ public final class PomDescriptionRule extends PomRule {
     }
 
     @Override
-    Optional<String> check(Element project) {
-        return blank(project, "description") ? Optional.of("Project description missing: add <description> to the POM") : Optional.empty();
+    Optional<String> check(Model model) {
+        return blank(model.getDescription()) ? Optional.of("Project description missing: add <description> to the POM") : Optional.empty();
     }
 }

@@ -1,7 +1,7 @@
 package io.gravitee.release.gio.staging.validate;
 
 import java.util.Optional;
-import org.w3c.dom.Element;
+import org.apache.maven.model.Model;
 
 /** Maven Central requires the project name ({@code <name>}) in every POM. */
 public final class PomNameRule extends PomRule {
@@ -11,7 +11,13 @@ public final class PomNameRule extends PomRule {
     }
 
     @Override
-    Optional<String> check(Element project) {
-        return blank(project, "name") ? Optional.of("Project name missing: add <name> to the POM") : Optional.empty();
+    Optional<String> check(Model model) {
+        return blank(model.getName()) ? Optional.of("Project name missing: add <name> to the POM (Maven does not"
+                + " inherit it from a parent)") : Optional.empty();
+    }
+
+    @Override
+    boolean inherited() {
+        return false;
     }
 }

@@ -1,21 +1,17 @@
 package io.gravitee.release.gio.staging.validate;
 
-import io.gravitee.release.gio.staging.StagingException;
-import io.gravitee.release.gio.staging.resolve.ModuleScanner;
+import io.gravitee.release.gio.staging.model.EffectivePom;
 import io.gravitee.release.gio.staging.resolve.ResolvedComponent;
-import io.gravitee.release.gio.staging.resolve.ResolvedFile;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.w3c.dom.Element;
+import org.apache.maven.model.Model;
 
 /**
- * A rule about the content of each released POM (the POM as deployed, which is what Central reads, not the
- * POM in git). An unparseable POM is reported once, by {@link PomNameRule}.
+ * A rule about each released POM as Central reads it: the effective model of the POM as deployed (not the POM in
+ * git), with what its parents give. A POM whose model cannot be built is reported once, by {@link PomNameRule}.
  */
 abstract class PomRule implements StagingRule {
 
@@ -24,45 +20,33 @@ abstract class PomRule implements StagingRule {
         return checkAll(List.of(this), component).get(this);
     }
 
-    /**
-     * Runs {@code rules} over each released POM, parsed once for all of them (a DOM parse per rule and POM was most
-     * of a validation's time), and gives each rule's problems in file order.
-     */
+    /** Runs {@code rules} over each released POM's effective model and gives each rule's problems in file order. */
     static Map<PomRule, List<Problem>> checkAll(List<PomRule> rules, ResolvedComponent component) {
         Map<PomRule, List<Problem>> problems = new IdentityHashMap<>();
         rules.forEach(rule -> problems.put(rule, new ArrayList<>()));
-        for (ResolvedFile file : component.files()) {
-            if (!file.artifact().extension().equals("pom") || !file.artifact().classifier().isEmpty()) {
-                continue;
-            }
-            Element project;
-            try {
-                project = ModuleScanner.parse(Files.readAllBytes(file.file()), file.path());
-            } catch (StagingException | IOException e) {
-                for (PomRule rule : rules) {
-                    if (rule instanceof PomNameRule) {
-                        problems.get(rule).add(new Problem(rule.id(), file.path(), "not a readable POM: " + e.getMessage()));
-                    }
-                }
+        for (EffectivePom pom : component.models().values()) {
+            if (pom.model() == null) {
+                rules.stream().filter(PomNameRule.class::isInstance).findFirst()
+                        .ifPresent(rule -> problems.get(rule).add(new Problem(rule.id(), pom.where(), pom.error())));
                 continue;
             }
             for (PomRule rule : rules) {
-                rule.check(project).ifPresent(message -> problems.get(rule).add(new Problem(rule.id(), file.path(), message)));
+                rule.check(pom.model()).ifPresent(message -> problems.get(rule).add(new Problem(rule.id(), pom.where(),
+                        rule.inherited() ? message + pom.parentsNote() : message)));
             }
         }
         return problems;
     }
 
-    /** What is wrong with this POM, if anything. */
-    abstract Optional<String> check(Element project);
+    /** What is wrong with this effective model, if anything. */
+    abstract Optional<String> check(Model model);
 
-    static boolean blank(Element parent, String name) {
-        return ModuleScanner.text(parent, name).isBlank();
+    /** True when Maven inherits the value from a parent (all but the name), so a message names the parents read. */
+    boolean inherited() {
+        return true;
     }
 
-    /** True when {@code listName} has at least one {@code itemName} child. */
-    static boolean hasItem(Element project, String listName, String itemName) {
-        Element list = ModuleScanner.child(project, listName);
-        return list != null && ModuleScanner.child(list, itemName) != null;
+    static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 }

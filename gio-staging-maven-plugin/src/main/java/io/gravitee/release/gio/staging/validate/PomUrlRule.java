@@ -1,7 +1,7 @@
 package io.gravitee.release.gio.staging.validate;
 
 import java.util.Optional;
-import org.w3c.dom.Element;
+import org.apache.maven.model.Model;
 
 /** Maven Central requires the project URL ({@code <url>}) in every POM. */
 public final class PomUrlRule extends PomRule {
@@ -11,7 +11,7 @@ public final class PomUrlRule extends PomRule {
     }
 
     @Override
-    Optional<String> check(Element project) {
-        return blank(project, "url") ? Optional.of("Project URL missing: add <url> (the project's home page) to the POM") : Optional.empty();
+    Optional<String> check(Model model) {
+        return blank(model.getUrl()) ? Optional.of("Project URL missing: add <url> (the project's home page) to the POM") : Optional.empty();
     }
 }

@@ -1,8 +1,8 @@
 package io.gravitee.release.gio.staging.validate;
 
-import io.gravitee.release.gio.staging.resolve.ModuleScanner;
 import java.util.Optional;
-import org.w3c.dom.Element;
+import org.apache.maven.model.Model;
+import org.apache.maven.model.Scm;
 
 /** Maven Central requires an {@code <scm>} with a URL or a connection in every POM. */
 public final class ScmRule extends PomRule {
@@ -12,9 +12,9 @@ public final class ScmRule extends PomRule {
     }
 
     @Override
-    Optional<String> check(Element project) {
-        Element scm = ModuleScanner.child(project, "scm");
-        if (scm == null || (blank(scm, "url") && blank(scm, "connection"))) {
+    Optional<String> check(Model model) {
+        Scm scm = model.getScm();
+        if (scm == null || (blank(scm.getUrl()) && blank(scm.getConnection()))) {
             return Optional.of("SCM URL missing: add <scm><url>..</url><connection>..</connection></scm>");
         }
         return Optional.empty();
