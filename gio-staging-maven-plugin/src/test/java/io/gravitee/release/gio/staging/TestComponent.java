@@ -82,6 +82,97 @@ final class TestComponent {
         return c;
     }
 
+    /**
+     * A component shaped like a Gravitee policy: its POMs say only their names; description, url, licenses,
+     * developers and scm come from a company parent ({@code demo-company-parent}) that is in the source repository
+     * only, not in git. Two modules attach a zip with the assembly plugin (configured in the company parent's
+     * pluginManagement, as gravitee-parent does), {@code demo-policy-a} with {@code appendAssemblyId=false} (a plain
+     * {@code .zip}), {@code demo-policy-b} with the assembly id as classifier ({@code -plugin.zip}); module
+     * {@code demo-policy-tests} skips deployment and is in no repository.
+     */
+    static TestComponent gravitee(Path dir) throws Exception {
+        TestComponent c = new TestComponent(dir.resolve("checkout"), dir.resolve("private-repo"), GROUP);
+        Files.createDirectories(c.checkout);
+        String company = """
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>io.gravitee.demo</groupId>
+                  <artifactId>demo-company-parent</artifactId>
+                  <version>7</version>
+                  <packaging>pom</packaging>
+                  <name>Company parent</name>
+                  <description>Everything Central asks for, inherited</description>
+                  <url>https://gravitee.io</url>
+                  <licenses><license><name>Apache-2.0</name><url>https://www.apache.org/licenses/LICENSE-2.0</url></license></licenses>
+                  <developers><developer><id>gio</id><name>gio</name></developer></developers>
+                  <scm><url>https://github.com/gravitee-io/demo</url><connection>scm:git:https://github.com/gravitee-io/demo.git</connection></scm>
+                  <build><pluginManagement><plugins><plugin>
+                    <artifactId>maven-assembly-plugin</artifactId>
+                    <version>${assembly.version}</version>
+                    <executions><execution><id>make-assembly</id><phase>package</phase><goals><goal>single</goal></goals></execution></executions>
+                  </plugin></plugins></pluginManagement></build>
+                  <properties><assembly.version>3.7.1</assembly.version></properties>
+                </project>
+                """;
+        String root = gravitee("demo-policy", "pom", "demo-company-parent</artifactId><version>7", """
+                  <modules><module>demo-policy-a</module><module>demo-policy-b</module><module>demo-policy-tests</module></modules>
+                """);
+        String a = gravitee("demo-policy-a", "jar", "demo-policy</artifactId><version>1.0.0", """
+                  <build><plugins><plugin><artifactId>maven-assembly-plugin</artifactId>
+                    <configuration><appendAssemblyId>false</appendAssemblyId>
+                      <descriptors><descriptor>src/assembly/policy-assembly.xml</descriptor></descriptors></configuration>
+                  </plugin></plugins></build>
+                """);
+        String b = gravitee("demo-policy-b", "jar", "demo-policy</artifactId><version>1.0.0", """
+                  <build><plugins><plugin><artifactId>maven-assembly-plugin</artifactId>
+                    <configuration><descriptors><descriptor>${project.basedir}/src/assembly/plugin.xml</descriptor></descriptors></configuration>
+                  </plugin></plugins></build>
+                """);
+        String tests = gravitee("demo-policy-tests", "jar", "demo-policy</artifactId><version>1.0.0",
+                "  <properties><maven.deploy.skip>true</maven.deploy.skip></properties>\n");
+        try (Git git = Git.init().setDirectory(c.checkout.toFile()).setInitialBranch("master").call()) {
+            Files.writeString(c.checkout.resolve("pom.xml"), root);
+            for (String[] module : new String[][] {{"demo-policy-a", a, "policy"}, {"demo-policy-b", b, "plugin"},
+                    {"demo-policy-tests", tests, null}}) {
+                Path moduleDir = Files.createDirectories(c.checkout.resolve(module[0]));
+                Files.writeString(moduleDir.resolve("pom.xml"), module[1]);
+                if (module[2] != null) {
+                    Path assembly = Files.createDirectories(moduleDir.resolve("src/assembly"));
+                    Files.writeString(assembly.resolve(module[2].equals("policy") ? "policy-assembly.xml" : "plugin.xml"),
+                            "<assembly><id>" + module[2] + "</id><formats><format>zip</format></formats></assembly>\n");
+                }
+            }
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("release 1.0.0").setSign(false).call();
+            git.tag().setName(VERSION).setAnnotated(true).setMessage("1.0.0").setSigned(false).call();
+        }
+        c.write("io/gravitee/demo/demo-company-parent/7/demo-company-parent-7.pom", company.getBytes(StandardCharsets.UTF_8));
+        c.release("demo-policy", "", "pom", root.getBytes(StandardCharsets.UTF_8));
+        long seed = 10;
+        for (String[] module : new String[][] {{"demo-policy-a", a, ""}, {"demo-policy-b", b, "plugin"}}) {
+            c.release(module[0], "", "pom", module[1].getBytes(StandardCharsets.UTF_8));
+            c.release(module[0], "", "jar", bytes(seed++, 1024));
+            c.release(module[0], "sources", "jar", bytes(seed++, 512));
+            c.release(module[0], "javadoc", "jar", bytes(seed++, 512));
+            c.release(module[0], module[2], "zip", bytes(seed++, 1024));
+        }
+        return c;
+    }
+
+    /** A POM that names itself and its parent only (the parent given as {@code artifactId</artifactId><version>v}). */
+    private static String gravitee(String artifactId, String packaging, String parent, String extra) {
+        return """
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <parent><groupId>io.gravitee.demo</groupId><artifactId>%s</version></parent>
+                  <artifactId>%s</artifactId>
+                  <version>1.0.0</version>
+                  <packaging>%s</packaging>
+                  <name>%s</name>
+                %s</project>
+                """.formatted(parent, artifactId, packaging, artifactId, extra);
+    }
+
     static String pom(String artifactId, String packaging, String parent, String extra) {
         return pom(GROUP, artifactId, packaging, parent, extra);
     }

@@ -22,7 +22,9 @@ import org.w3c.dom.Node;
 /**
  * The rules Maven Central's staging applies when a repository is closed: a complete POM, sources and javadoc
  * jars for jar packaging, an {@code .asc} signature for every file, and correct {@code .sha1}/{@code .md5}
- * checksums for every file.
+ * checksums for every file. Like Central, the POM rules read a value from the POM's parents when the POM has none
+ * (every checked value but the name is inherited in Maven): a parent is looked for in the staging repository, then
+ * among the released files (as Central serves gravitee-parent); one found nowhere fails the POM rule, named.
  */
 final class CloseRules {
     private static final List<String> CHECKSUMS = List.of(".md5", ".sha1", ".sha256", ".sha512");
@@ -31,6 +33,11 @@ final class CloseRules {
 
     /** Every failed rule for the files under {@code root}; empty when the repository may be closed. */
     static List<RuleFailure> evaluate(Path root) throws IOException {
+        return evaluate(root, root);
+    }
+
+    /** As {@link #evaluate(Path)}, parents also looked for under {@code released}. */
+    static List<RuleFailure> evaluate(Path root, Path released) throws IOException {
         Set<String> files = listFiles(root);
         List<String> pom = new ArrayList<>();
         List<String> sources = new ArrayList<>();
@@ -46,7 +53,7 @@ final class CloseRules {
             }
             checkChecksums(root, files, file, checksum);
             if (file.endsWith(".pom")) {
-                checkPom(root, files, file, pom, sources, javadoc);
+                checkPom(root, released, files, file, pom, sources, javadoc);
             }
         }
         if (files.isEmpty()) {
@@ -117,36 +124,68 @@ final class CloseRules {
         }
     }
 
-    private static void checkPom(
-            Path root, Set<String> files, String file, List<String> pom, List<String> sources, List<String> javadoc) {
+    private static Element parse(Path file) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        return factory.newDocumentBuilder().parse(file.toFile()).getDocumentElement();
+    }
+
+    /** The POM and its parents, nearest first; a parent found nowhere ends the chain with a note in {@code pom}. */
+    private static List<Element> lineage(Element project, Path root, Path released, String file, List<String> pom) {
+        List<Element> chain = new ArrayList<>(List.of(project));
+        for (Element current = project; chain.size() < 20; ) {
+            Element parent = child(current, "parent");
+            if (parent == null) {
+                break;
+            }
+            String path = text(parent, "groupId").replace('.', '/') + "/" + text(parent, "artifactId") + "/"
+                    + text(parent, "version") + "/" + text(parent, "artifactId") + "-" + text(parent, "version") + ".pom";
+            Path found = Files.isRegularFile(root.resolve(path)) ? root.resolve(path) : released.resolve(path);
+            try {
+                current = parse(found);
+            } catch (Exception e) {
+                pom.add("Invalid POM: /" + file + ": Parent '" + text(parent, "groupId") + ":" + text(parent, "artifactId")
+                        + ":" + text(parent, "version") + "' could not be resolved");
+                break;
+            }
+            chain.add(current);
+        }
+        return chain;
+    }
+
+    private static boolean anyHas(List<Element> chain, java.util.function.Predicate<Element> has) {
+        return chain.stream().anyMatch(has);
+    }
+
+    private static void checkPom(Path root, Path released, Set<String> files, String file, List<String> pom,
+            List<String> sources, List<String> javadoc) {
         Element project;
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            project = factory.newDocumentBuilder().parse(root.resolve(file).toFile()).getDocumentElement();
+            project = parse(root.resolve(file));
         } catch (Exception e) {
             pom.add("Invalid POM: /" + file + ": Parsing Error: " + e.getMessage());
             return;
         }
+        List<Element> chain = lineage(project, root, released, file, pom);
         List<String> missing = new ArrayList<>();
         if (text(project, "name").isEmpty()) {
             missing.add("Project name missing");
         }
-        if (text(project, "description").isEmpty()) {
+        if (!anyHas(chain, p -> !text(p, "description").isEmpty())) {
             missing.add("Project description missing");
         }
-        if (text(project, "url").isEmpty()) {
+        if (!anyHas(chain, p -> !text(p, "url").isEmpty())) {
             missing.add("Project URL missing");
         }
-        if (child(project, "licenses") == null || child(child(project, "licenses"), "license") == null) {
+        if (!anyHas(chain, p -> child(p, "licenses") != null && child(child(p, "licenses"), "license") != null)) {
             missing.add("License information missing");
         }
-        Element scm = child(project, "scm");
-        if (scm == null || (text(scm, "url").isEmpty() && text(scm, "connection").isEmpty())) {
+        if (!anyHas(chain, p -> child(p, "scm") != null
+                && !(text(child(p, "scm"), "url").isEmpty() && text(child(p, "scm"), "connection").isEmpty()))) {
             missing.add("SCM URL missing");
         }
-        if (child(project, "developers") == null || child(child(project, "developers"), "developer") == null) {
+        if (!anyHas(chain, p -> child(p, "developers") != null && child(child(p, "developers"), "developer") != null)) {
             missing.add("Developer information missing");
         }
         if (!missing.isEmpty()) {

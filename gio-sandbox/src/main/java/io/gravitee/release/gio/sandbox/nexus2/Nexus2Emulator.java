@@ -138,6 +138,16 @@ public final class Nexus2Emulator implements AutoCloseable {
         return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
     }
 
+    /**
+     * Puts a file among the released ones as if it had been published long ago, e.g. the company parent POM a
+     * component inherits from (Central serves it; the close rules read it as Central's do).
+     */
+    public void seedReleased(String path, byte[] content) throws java.io.IOException {
+        Path file = requireStore().releasedFile(path);
+        Files.createDirectories(file.getParent());
+        Files.write(file, content);
+    }
+
     /** Blocks until no repository is transitioning, or the timeout passes; true when settled. */
     public boolean awaitSettled(java.time.Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

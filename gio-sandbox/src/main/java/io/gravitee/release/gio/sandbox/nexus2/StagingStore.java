@@ -214,7 +214,7 @@ final class StagingStore implements AutoCloseable {
     private void completeClose(Repo repo, Activity activity) {
         List<RuleFailure> failures;
         try {
-            failures = CloseRules.evaluate(stagingRoot.resolve(repo.id));
+            failures = CloseRules.evaluate(stagingRoot.resolve(repo.id), releasesRoot);
         } catch (IOException e) {
             failures = List.of(new RuleFailure("io", "Repository readable", List.of(String.valueOf(e))));
         }

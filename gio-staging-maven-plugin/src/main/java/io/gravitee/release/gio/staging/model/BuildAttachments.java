@@ -119,7 +119,7 @@ public final class BuildAttachments {
         for (String descriptor : descriptors) {
             String path = moduleDir + descriptor.replace("${project.basedir}/", "").replace("${basedir}/", "")
                     .replaceFirst("^\\./", "");
-            Optional<byte[]> bytes = descriptor.contains("${") ? Optional.empty() : tagFiles.apply(path);
+            Optional<byte[]> bytes = path.contains("${") ? Optional.empty() : tagFiles.apply(path);
             if (bytes.isEmpty()) {
                 notes.add(module.gav() + ": assembly descriptor " + descriptor + " is not at the release tag (" + path
                         + "); its files are known from the repository's listing only");
