@@ -68,9 +68,13 @@ final class ManifestValidator {
                 continue;
             }
             JsonNode name = entry.get("name");
-            if (name == null || !name.isTextual() || name.textValue().isBlank()) {
+            if (name == null || !name.isTextual()) {
                 problem(pointer, "components[" + i + "]", "the component has no name.",
                         "add \"name\": \"<repository name>\" to it.");
+                continue;
+            }
+            // Checked before anything else reads the name: it ends up in URLs, paths and messages.
+            if (unsafeName(pointer + "/name", "components[" + i + "]", name.textValue())) {
                 continue;
             }
             String path = "components[" + i + "] (" + name.textValue() + ")";
@@ -119,6 +123,10 @@ final class ManifestValidator {
                     continue;
                 }
                 String name = member.textValue();
+                // Refused even when it is no component: it would be echoed into warnings as it is.
+                if (unsafeName(pointer, path, name)) {
+                    continue;
+                }
                 String first = placed.putIfAbsent(name, path);
                 if (first != null) {
                     problem(pointer, path, "component '" + name + "' is already in " + first + ".",
@@ -148,6 +156,17 @@ final class ManifestValidator {
             warnings.add("buildDependencies names " + unknown.size() + " component(s) the manifest does not list: "
                     + String.join(", ", unknown) + " (ignored).");
         }
+    }
+
+    /** Adds a problem when {@code name} is not a repository name (see {@link ComponentName}). */
+    private boolean unsafeName(String pointer, String path, String name) {
+        Optional<String> why = ComponentName.problem(name);
+        why.ifPresent(w -> problem(pointer, path + " (" + ComponentName.quoted(name) + ")",
+                "component name " + ComponentName.quoted(name) + " " + w + "; a component name is a repository name"
+                        + " and becomes its URL and a directory of the work area.",
+                "rename it to the component's repository name: ASCII letters, digits, '.', '_' and '-' only,"
+                        + " not starting with '.' and without '..'."));
+        return why.isPresent();
     }
 
     private String pointerOf(String componentName) {

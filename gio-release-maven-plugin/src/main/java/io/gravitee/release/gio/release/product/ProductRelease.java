@@ -59,12 +59,15 @@ public final class ProductRelease {
     public ReleaseReport run() throws ReleaseException, IOException {
         long started = System.nanoTime();
         String origin = checkCheckout();
+        // Parsing validates (component names included), and it must stay before the ledger is opened and the
+        // X.Y.Z_START tag pushed: that tag means "resume", so a manifest error found later would be resumed forever.
         Manifest initial = readManifest(request.checkout().resolve(request.manifest()).toString(),
                 java.nio.file.Files.readString(request.checkout().resolve(request.manifest())));
         ReleaseSettings settings = request.settings().apply(initial.scmHttpUrl().orElse(""));
         LedgerLocation location = new LedgerLocation(origin, currentBranch(), request.ledgerCredentials().orElse(null),
                 ReleaseRequest.LEDGER_FILE, Lifecycle.RELEASE);
         try (Ledger ledger = Ledger.open(location, request.checkout(), console)) {
+            // The remote's copy may be newer than the checkout's; it is validated the same way, still before any write.
             Manifest manifest = manifestAtHead(ledger).orElse(initial);
             manifest.warnings().forEach(console::warn);
             Version product = manifest.version().release();

@@ -1,10 +1,12 @@
 package io.gravitee.release.gio.release.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gravitee.release.gio.log.Console;
 import io.gravitee.release.gio.manifest.Manifest;
+import io.gravitee.release.gio.manifest.ManifestException;
 import io.gravitee.release.gio.sandbox.fixture.FixtureGenerator;
 import io.gravitee.release.gio.sandbox.fixture.FixtureOptions;
 import java.nio.file.Files;
@@ -59,5 +61,20 @@ class ReleasePlannerTest {
         assertEquals("not checked (not in a git checkout)", plan.progress());
         assertEquals(2, plan.warnings().stream().filter(w -> w.contains("cannot list the tags")).count(), plan.warnings().toString());
         assertEquals(ReleasePlanner.TO_RELEASE, plan.status().get("sample-common"));
+    }
+
+    @Test
+    void aComponentNameThatIsNoRepositoryNameIsRefusedBeforeAnyRemoteIsAsked(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("release.json");
+        Files.writeString(file, MANIFEST.replace("sample-gateway", "../../../../tmp/evil"));
+        java.util.List<String> asked = new java.util.ArrayList<>();
+
+        ManifestException e = assertThrows(ManifestException.class, () -> new ReleasePlanner(Console.silent())
+                .plan(Manifest.read(file), dir, name -> { asked.add(name); return name; }, Optional.empty()));
+
+        assertTrue(e.getMessage().contains("components[1] ('../../../../tmp/evil')"), e.getMessage());
+        assertTrue(e.getMessage().contains("buildDependencies[2] (wave 3)[0] ('../../../../tmp/evil')"), e.getMessage());
+        assertTrue(e.getMessage().contains("Fix: rename it to the component's repository name"), e.getMessage());
+        assertEquals(java.util.List.of(), asked);
     }
 }
