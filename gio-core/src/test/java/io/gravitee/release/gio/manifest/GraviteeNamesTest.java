@@ -20,7 +20,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  * history (shared/fixtures/gravitee, read in place as gio-sandbox's tests do) still validates.
  */
 class GraviteeNamesTest {
-    private static final Path GRAVITEE = Path.of("/work/shared/fixtures/gravitee");
+    private static final Path GRAVITEE = shared();
+
+    /** shared/ beside the checkout or above it (CI lays it beside its clone); else where the workplace keeps it. */
+    private static Path shared() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (java.nio.file.Files.isDirectory(dir.resolve("shared/fixtures/gravitee/history"))) {
+                return dir.resolve("shared/fixtures/gravitee");
+            }
+        }
+        return Path.of("/work/shared/fixtures/gravitee");
+    }
 
     static Stream<Path> realManifests() throws IOException {
         List<Path> files = new ArrayList<>();
