@@ -122,10 +122,26 @@ class LeftoverAreasTest {
     }
 
     @Test
-    void ossrhCannotListSoOnlyTheLedgerIsShown() {
+    void onTheOssrhServiceStatusListsAndDropDropsThroughTheManualEndpoints() {
         nexus.setOssrhMode(true);
         LeftoverAreas.Inventory inventory = areas.inventory(Optional.of(ledger));
-        assertFalse(inventory.serverListed());
-        assertEquals(List.of(recorded), inventory.rows().stream().map(LeftoverAreas.Row::id).toList());
+
+        assertTrue(inventory.serverListed());
+        assertEquals(List.of(recorded, gios, foreign), inventory.rows().stream().map(LeftoverAreas.Row::id).toList());
+        assertEquals(List.of(true, true, false), inventory.rows().stream().map(LeftoverAreas.Row::gios).toList());
+        assertEquals(List.of(200), nexus.requestLog().matching("GET", "/manual/search/repositories").stream()
+                .map(r -> r.status()).toList());
+
+        List<String> done = areas.drop(inventory, Set.of(), true);
+
+        assertTrue(done.stream().allMatch(l -> l.startsWith("dropped")), done.toString());
+        assertEquals(RepositoryState.DROPPED, state(gios));
+        assertEquals(RepositoryState.DROPPED, state(recorded));
+        assertEquals(RepositoryState.OPEN, state(foreign), "a repository gio did not make is left alone");
+        assertEquals(List.of(204, 204), nexus.requestLog().matching("DELETE", "/manual/drop/repository/.*").stream()
+                .map(r -> r.status()).toList());
+        assertEquals(1, nexus.requestLog().matching("POST", ".*/bulk/drop").size(), "refused once, then not asked");
+        assertEquals(List.of(foreign), areas.inventory(Optional.empty()).rows().stream().map(LeftoverAreas.Row::id)
+                .toList());
     }
 }

@@ -18,6 +18,7 @@ import io.gravitee.release.gio.staging.backend.StagedFile;
 import io.gravitee.release.gio.staging.backend.StagingArea;
 import io.gravitee.release.gio.staging.backend.StagingTarget;
 import io.gravitee.release.gio.staging.nexus2.Nexus2Backend;
+import io.gravitee.release.gio.staging.nexus2.Nexus2Options;
 import io.gravitee.release.gio.staging.resolve.ResolvedComponent;
 import io.gravitee.release.gio.transfer.Checksums;
 import io.gravitee.release.gio.transfer.Progress;
@@ -138,6 +139,61 @@ class Nexus2StagingTest {
     }
 
     @Test
+    void onTheOssrhServiceWithoutContentARunPublishesAndReRunsPublishNothingThroughThePublicUrl() throws Exception {
+        nexus.setOssrhMode(true);
+        StageOutcome outcome = service(Staging.run()).stage(resolved);
+        assertEquals(StageOutcome.Result.PUBLISHED, outcome.result());
+        assertEveryFileReleasedIntact();
+        List<LoggedRequest> firstChecks = nexus.requestLog().matching("HEAD", "/maven2/.*");
+        assertEquals(3, firstChecks.size(), firstChecks.toString()); // each module's POM, where Central serves it
+        assertTrue(firstChecks.stream().allMatch(r -> r.status() == 404), firstChecks.toString());
+        int uploads = Staging.storedUploads(nexus).size();
+
+        assertEquals(StageOutcome.Result.ALREADY_PUBLISHED, service(Staging.run()).stage(resolved).result());
+        deleteTree(dir.resolve("gio")); // a lost ledger: only the public repository can tell
+        StageOutcome again = service(Staging.run()).stage(resolved);
+
+        assertEquals(StageOutcome.Result.ALREADY_PUBLISHED, again.result());
+        assertEquals(uploads, Staging.storedUploads(nexus).size());
+        assertEquals(1, Staging.promotes(nexus));
+        assertTrue(nexus.requestLog().matching(r -> r.path().startsWith("/maven2/") && r.status() == 200).size() > 3);
+        assertEquals(List.of(), nexus.requestLog().matching(r -> r.path().startsWith("/content/")),
+                "the service has no content/: nothing is asked of it there");
+    }
+
+    @Test
+    void theOssrhServiceIsRecognisedByItsUnchallengedRefusalAndReadsMavenCentral() {
+        Nexus2Options defaults = Staging.options(nexus.url(), nexus.username(), nexus.password(), null);
+        try (Nexus2Backend full = new Nexus2Backend(defaults, console)) {
+            assertEquals(nexus.url() + "/content/repositories/releases", full.publicUrl());
+        }
+        nexus.setOssrhMode(true);
+        try (Nexus2Backend ossrh = new Nexus2Backend(defaults, console)) {
+            assertEquals("https://repo.maven.apache.org/maven2", ossrh.publicUrl());
+            assertEquals("https://repo.maven.apache.org/maven2", ossrh.publicUrl()); // probed once
+        }
+        List<LoggedRequest> probes = nexus.requestLog().matching("GET", ".*/profile_repositories");
+        assertEquals(List.of(200, 401), probes.stream().map(LoggedRequest::status).toList());
+        try (Nexus2Backend given = new Nexus2Backend(defaults.withPublicUrl("http://127.0.0.1:1/central/"), console)) {
+            assertEquals("http://127.0.0.1:1/central", given.publicUrl());
+        }
+        assertEquals(2, nexus.requestLog().matching("GET", ".*/profile_repositories").size(),
+                "a given publicUrl is not probed");
+    }
+
+    @Test
+    void onTheOssrhServiceAChallengedRefusalIsACredentialsError() {
+        nexus.setOssrhMode(true);
+        StagingService service = Staging.service(Staging.options(nexus.url(), nexus.username(), "s3cret-typo", null)
+                .withPublicUrl(nexus.centralUrl()), dir.resolve("gio"), Staging.run(), console);
+        StagingException e = assertThrows(StagingException.class, () -> service.stage(resolved));
+        assertTrue(e.getMessage().contains("refused the credentials of server 'gio-nexus2'"), e.getMessage());
+        assertTrue(e.getMessage().contains("-Dgio.staging.serverId"), e.getMessage());
+        assertFalse(e.getMessage().contains("s3cret-typo"), e.getMessage());
+        assertEquals(List.of(), nexus.repositories());
+    }
+
+    @Test
     void aChecksumFileThatCannotBeWrittenStopsTheStagingBeforeAnythingIsWritten() throws Exception {
         // A directory where a checksum file goes: no write can replace it, not even root's.
         Path jar = resolved.files().stream().map(f -> f.file()).filter(f -> f.toString().endsWith(".jar")).findFirst()
@@ -188,7 +244,11 @@ class Nexus2StagingTest {
         StagingArea closed = backend.verify(area, Duration.ofSeconds(10));
         assertEquals(StagingArea.Status.FAILED, closed.status());
         assertTrue(closed.problems().get(0).contains("notification(s)"), closed.problems().toString());
-        assertTrue(backend.drop(closed).orElseThrow().contains("OSSRH"));
+        // The service has no bulk/drop, but drops through its manual endpoint.
+        assertEquals(java.util.Optional.empty(), backend.drop(closed));
+        assertEquals(RepositoryState.DROPPED, nexus.repository(area.id()).orElseThrow().state());
+        assertEquals(List.of(204), nexus.requestLog().matching("DELETE", "/manual/drop/repository/" + area.id())
+                .stream().map(LoggedRequest::status).toList());
     }
 
     @Test

@@ -19,8 +19,13 @@ final class Staging {
                 .withTimings(Duration.ofSeconds(5), Duration.ofMillis(50)).withThreads(4);
     }
 
+    /**
+     * The emulator's server; in OSSRH mode, whose service serves no released file, released files are read where the
+     * emulator stands for Maven Central (the real default, Central itself, is not reachable from tests).
+     */
     static Nexus2Options options(Nexus2Emulator nexus) {
-        return options(nexus.url(), nexus.username(), nexus.password(), null);
+        Nexus2Options options = options(nexus.url(), nexus.username(), nexus.password(), null);
+        return nexus.config().ossrhMode() ? options.withPublicUrl(nexus.centralUrl()) : options;
     }
 
     static StagingService service(Nexus2Options options, Path gio, StagingService.Options run, Console console) {

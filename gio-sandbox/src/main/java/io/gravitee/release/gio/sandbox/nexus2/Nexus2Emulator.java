@@ -12,8 +12,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -23,6 +27,11 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * under {@code content/repositories/releases/}. It binds to 127.0.0.1, speaks XML (and JSON on
  * {@code Accept: application/json}), requires Basic authentication, can be switched to the subset OSSRH's Staging
  * API service offers, injects faults on chosen requests, and logs every request.
+ *
+ * <p>In OSSRH mode it answers like that service: only its routes exist, every other one (the released content
+ * under {@code content/} included) answers 401 "New method identified" without an authentication challenge. The
+ * released files are then read where Maven Central would serve them: {@link #centralUrl()}, a second port serving
+ * them read-only (it serves them in both modes; {@link #publicUrl()} is the right one for the mode).
  *
  * <pre>{@code
  * try (Nexus2Emulator nexus = new Nexus2Emulator(Nexus2Config.defaults())) {
@@ -41,6 +50,7 @@ public final class Nexus2Emulator implements AutoCloseable {
     private StagingStore store;
     private Server server;
     private String url;
+    private String centralUrl;
 
     /** An emulator storing its files in a temporary directory deleted on {@link #close()}. */
     public Nexus2Emulator(Nexus2Config config) {
@@ -73,9 +83,22 @@ public final class Nexus2Emulator implements AutoCloseable {
             connector.setHost("127.0.0.1");
             connector.setPort(port);
             server.addConnector(connector);
-            server.setHandler(new Nexus2Handler(this, store));
+            ServerConnector central = new ServerConnector(server);
+            central.setHost("127.0.0.1");
+            central.setPort(0);
+            server.addConnector(central);
+            Handler nexus = new Nexus2Handler(this, store);
+            Handler files = new PublicFiles(this, store);
+            server.setHandler(new Handler.Abstract() {
+                @Override
+                public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                    boolean onCentral = request.getConnectionMetaData().getConnector() == central;
+                    return (onCentral ? files : nexus).handle(request, response, callback);
+                }
+            });
             server.start();
             url = "http://127.0.0.1:" + connector.getLocalPort();
+            centralUrl = "http://127.0.0.1:" + central.getLocalPort() + "/maven2";
             return this;
         } catch (Exception e) {
             close();
@@ -91,9 +114,23 @@ public final class Nexus2Emulator implements AutoCloseable {
         return url;
     }
 
-    /** Where released files are served: {@code url()/content/repositories/releases/}. */
+    /** Where a full Nexus 2 serves released files: {@code url()/content/repositories/releases/}. */
     public String releasesUrl() {
         return url() + "/content/repositories/releases/";
+    }
+
+    /**
+     * The released files as Maven Central serves them (plain files, anonymous), on a port of their own, without a
+     * trailing slash: where they are read in OSSRH mode, whose service has no {@code content/}.
+     */
+    public String centralUrl() {
+        url();
+        return centralUrl;
+    }
+
+    /** Where released files are read in the current mode: {@link #centralUrl()} in OSSRH mode, else the releases. */
+    public String publicUrl() {
+        return config.ossrhMode() ? centralUrl() : url() + "/content/repositories/releases";
     }
 
     public String username() {

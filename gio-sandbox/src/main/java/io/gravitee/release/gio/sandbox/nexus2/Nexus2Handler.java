@@ -26,11 +26,9 @@ import org.eclipse.jetty.util.Fields;
 
 /** Routes the Nexus 2 REST API, applies injected faults and logs every request. */
 final class Nexus2Handler extends Handler.Abstract {
-    static final String OSSRH_REFUSAL =
-            "New method identified: this endpoint is not part of the OSSRH Staging API Service";
-
     private final Nexus2Emulator emulator;
     private final StagingStore store;
+    private final ManualRoutes manual;
 
     /** A complete answer, built before anything is sent so that a fault can still replace it. */
     private record Reply(int status, String contentType, byte[] body, long requestBytes, boolean challenge) {}
@@ -41,6 +39,7 @@ final class Nexus2Handler extends Handler.Abstract {
     Nexus2Handler(Nexus2Emulator emulator, StagingStore store) {
         this.emulator = emulator;
         this.store = store;
+        this.manual = new ManualRoutes(store);
     }
 
     @Override
@@ -90,11 +89,20 @@ final class Nexus2Handler extends Handler.Abstract {
     }
 
     private Reply route(Request request, String method, String path, boolean json) throws IOException {
+        boolean ossrh = emulator.config().ossrhMode();
+        if (ossrh && !OssrhRoutes.offers(method, path)) {
+            return ossrhRefusal();
+        }
         StagingStore.Caller caller = authenticate(request, path, method);
         Call call = new Call(request, method, path, json, caller);
         String staging = "/service/local/staging/";
         if (path.equals("/service/local/status") && method.equals("GET")) {
             return ok(200, Dtos.status(), json);
+        }
+        if (ossrh && path.startsWith("/manual/")) {
+            ManualRoutes.Answer answer = manual.handle(method, path, Request.extractQueryParameters(request), caller);
+            return answer.json() == null ? empty(answer.status()) : new Reply(answer.status(),
+                    "application/json; charset=UTF-8", answer.json().getBytes(StandardCharsets.UTF_8), 0, false);
         }
         if (path.startsWith(staging)) {
             return staging(call, path.substring(staging.length()));
@@ -117,7 +125,6 @@ final class Nexus2Handler extends Handler.Abstract {
     private Reply staging(Call call, String rest) throws IOException {
         String[] parts = rest.split("/", -1);
         String method = call.method();
-        boolean ossrh = emulator.config().ossrhMode();
         if (parts[0].equals("profiles") && method.equals("GET") && parts.length == 1) {
             return ok(200, Dtos.profiles(emulator.config().profiles(), emulator.url()), call.json());
         }
@@ -140,9 +147,6 @@ final class Nexus2Handler extends Handler.Abstract {
                     return empty(201);
                 }
                 case "promote", "drop" -> {
-                    if (ossrh) {
-                        return ossrhRefusal(call.json());
-                    }
                     requireInProfile(profile, repoId);
                     if (parts[2].equals("promote")) {
                         store.release(List.of(repoId), body.text("description"), false, call.caller());
@@ -165,9 +169,6 @@ final class Nexus2Handler extends Handler.Abstract {
             return ok(200, Dtos.profiles(matching, emulator.url()), call.json());
         }
         if (parts[0].equals("profile_repositories") && method.equals("GET")) {
-            if (ossrh) {
-                return ossrhRefusal(call.json());
-            }
             String profileId = parts.length > 1 && !parts[1].isEmpty() ? profile(parts[1]).id() : null;
             return ok(200, Dtos.repositories(store.list(profileId), emulator.url()), call.json());
         }
@@ -183,12 +184,7 @@ final class Nexus2Handler extends Handler.Abstract {
                     store.release(ids, body.text("description"), "true".equals(body.text("autoDropAfterRelease")),
                             call.caller());
                 }
-                case "drop" -> {
-                    if (ossrh) {
-                        return ossrhRefusal(call.json());
-                    }
-                    store.drop(ids);
-                }
+                case "drop" -> store.drop(ids);
                 default -> throw new NexusException(404, "Not found: " + call.path());
             }
             return empty(201);
@@ -197,9 +193,6 @@ final class Nexus2Handler extends Handler.Abstract {
             return ok(200, Dtos.repository(store.view(parts[1]), emulator.url()), call.json());
         }
         if (parts[0].equals("repository") && method.equals("GET") && parts.length == 3 && parts[2].equals("activity")) {
-            if (ossrh) {
-                return ossrhRefusal(call.json());
-            }
             return ok(200, Dtos.activities(store.activities(parts[1])), call.json());
         }
         if (parts[0].equals("deployByRepositoryId") && parts.length > 2) {
@@ -328,9 +321,9 @@ final class Nexus2Handler extends Handler.Abstract {
         return new Reply(status, body.contentType(), body.body(), 0, status == 401);
     }
 
-    private static Reply ossrhRefusal(boolean json) {
-        return new Reply(401, "text/plain; charset=UTF-8",
-                ("401 Unauthorized: " + OSSRH_REFUSAL).getBytes(StandardCharsets.UTF_8), 0, false);
+    /** What the OSSRH service answers on a route it lacks: 401, this text alone, and no authentication challenge. */
+    private static Reply ossrhRefusal() {
+        return new Reply(401, "text/plain; charset=UTF-8", OssrhRoutes.REFUSAL.getBytes(StandardCharsets.UTF_8), 0, false);
     }
 
     private void send(Request request, Response response, Callback callback, String method, String path, Reply reply,

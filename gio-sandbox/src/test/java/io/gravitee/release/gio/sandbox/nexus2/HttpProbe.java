@@ -10,7 +10,7 @@ import java.util.Base64;
 
 /** Minimal HTTP calls for the tests. */
 final class HttpProbe {
-    record Answer(int status, String body) {}
+    record Answer(int status, String body, java.net.http.HttpHeaders headers) {}
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
@@ -39,7 +39,7 @@ final class HttpProbe {
 
     private static Answer send(HttpRequest.Builder builder) throws IOException, InterruptedException {
         HttpResponse<String> r = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(r.statusCode(), r.body());
+        return new Answer(r.statusCode(), r.body(), r.headers());
     }
 
     static String basic(String user, String password) {

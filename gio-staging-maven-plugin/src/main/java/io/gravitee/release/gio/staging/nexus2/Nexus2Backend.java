@@ -16,31 +16,32 @@ import io.gravitee.release.gio.transfer.Progress;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
  * The {@code nexus2} backend: Nexus 2 staging, and Sonatype's OSSRH Staging API service, which offers a subset
- * of it (no {@code profile_repositories}, no {@code activity}, no drop). What the server lacks is detected
- * from its refusal and worked around: without a listing only the ledger's ids are known, without activity the
- * repository's notification count is reported, without drop a failed repository is left (it can never be
- * released by gio) and said so.
+ * of it (no {@code profile_repositories}, no {@code activity}, no {@code bulk/drop}, no {@code content/}). What the
+ * server lacks is detected from how it refuses ({@link OssrhService}) and worked around: without a listing only the
+ * ledger's ids are known, without activity the repository's notification count is reported, a repository is dropped
+ * through the service's {@code manual/drop/repository/}, and released files are read on Maven Central
+ * ({@link PublicRepository}).
  */
 public final class Nexus2Backend implements StagingBackend {
-    private static final String OSSRH_REFUSAL = "not part of the OSSRH Staging API";
-
     private final Nexus2Client client;
     private final Console console;
+    private final PublicRepository publicRepository;
     private volatile String profileId;
     private volatile boolean listingRefused;
+    /** Set once {@code bulk/drop} was refused as a route the server lacks: drops then go to the manual endpoint. */
+    private volatile boolean manualDrop;
 
     public Nexus2Backend(Nexus2Options options, Console console) {
         this.client = new Nexus2Client(options, console);
         this.console = console;
+        this.publicRepository = new PublicRepository(client, console);
         this.profileId = options.profileId();
     }
 
@@ -66,6 +67,7 @@ public final class Nexus2Backend implements StagingBackend {
                         + " Nexus evaluates for " + target.groupId());
             }
             requireOk(answer, "Reading staging profile " + profileId);
+            publicRepository.url(); // chosen here, once, so that the run says early where it reads what is public
             return;
         }
         Answer answer = client.get("profile_evaluate?t=maven2&g=" + target.groupId() + "&a=" + target.artifactId()
@@ -80,96 +82,21 @@ public final class Nexus2Backend implements StagingBackend {
         profileId = data.get(0).path("id").asText();
         console.info("Staging profile " + profileId + " (" + data.get(0).path("name").asText() + ") evaluated for "
                 + target.groupId());
+        publicRepository.url();
     }
 
-    /** Public-repository checks in flight at once per component. */
-    private static final int PUBLIC_CHECKS = 16;
-
     /**
-     * How many of {@code files} the public repository already serves. A staging repository is released whole, so a
-     * module whose POM is not public is not published: its POM is checked first, and the module's other files only
-     * when it is (which is how a partial publication is still found). A file published with other content stops
-     * everything.
+     * How many of {@code files} the public repository already serves ({@link PublicRepository}); a file published with
+     * other content stops everything.
      */
     @Override
     public int countPublished(List<StagedFile> files) {
-        Map<String, List<StagedFile>> modules = new LinkedHashMap<>();
-        for (StagedFile file : files) {
-            if (!file.isChecksum()) {
-                modules.computeIfAbsent(file.path().substring(0, file.path().lastIndexOf('/') + 1),
-                        m -> new ArrayList<>()).add(file);
-            }
-        }
-        Map<String, StagedFile> pomOf = new LinkedHashMap<>();
-        modules.forEach((dir, module) -> module.stream().filter(f -> f.path().endsWith(".pom")).findFirst()
-                .ifPresent(pom -> pomOf.put(dir, pom)));
-        List<StagedFile> poms = List.copyOf(pomOf.values());
-        List<String> results = new ArrayList<>(checkPublished(poms));
-        List<StagedFile> rest = new ArrayList<>();
-        modules.forEach((dir, module) -> {
-            StagedFile pom = pomOf.get(dir);
-            if (pom == null || !results.get(poms.indexOf(pom)).isEmpty()) {
-                module.stream().filter(f -> f != pom).forEach(rest::add);
-            }
-        });
-        results.addAll(checkPublished(rest));
-        int present = 0;
-        List<String> different = new ArrayList<>();
-        for (String result : results) {
-            if (!result.isEmpty()) {
-                present++;
-            }
-            if (result.startsWith("different:")) {
-                different.add(result.substring("different:".length()));
-            }
-        }
-        if (!different.isEmpty()) {
-            throw new StagingException("The public repository " + client.options().publicUrl()
-                    + " already serves different content for:\n  - " + String.join("\n  - ", different)
-                    + "\nA published version is immutable: release a new version instead.");
-        }
-        return present;
+        return publicRepository.countPublished(files);
     }
 
-    /** {@link #published} of each file, in order; small GETs bound by round trips, so many at once. */
-    private List<String> checkPublished(List<StagedFile> files) {
-        List<Callable<String>> checks = new ArrayList<>();
-        for (StagedFile file : files) {
-            checks.add(() -> published(file));
-        }
-        Parallel.Results<String> results;
-        try {
-            results = Parallel.run(checks, Math.max(PUBLIC_CHECKS, client.options().threads()), true);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StagingException("Interrupted while checking " + client.options().publicUrl());
-        }
-        if (!results.failures().isEmpty()) {
-            Throwable first = results.failures().get(0);
-            throw first instanceof StagingException s ? s : new StagingException(first.getMessage(), first);
-        }
-        return results.values();
-    }
-
-    /**
-     * "" when absent, "same" when published with the same SHA-1 (or without one), "different:..." otherwise. A HEAD
-     * of the file settles the usual answer, absent, in one round trip; the SHA-1 is read only for a file that is there.
-     */
-    private String published(StagedFile file) throws IOException {
-        String url = client.options().publicUrl() + "/" + file.path();
-        Answer content = client.headPublic(url);
-        if (content.status() == 404) {
-            return "";
-        }
-        requireOk(content, "Checking " + file.path() + " in " + client.options().publicUrl());
-        Answer sha1 = client.getPublic(url + ".sha1");
-        if (sha1.status() == 404) {
-            return "same";
-        }
-        requireOk(sha1, "Checking " + file.path() + " in " + client.options().publicUrl());
-        String declared = sha1.body().strip().split("\\s+")[0].toLowerCase(Locale.ROOT);
-        return declared.equals(file.sha1()) ? "same"
-                : "different:" + file.path() + " (published SHA-1 " + declared + ", resolved " + file.sha1() + ")";
+    /** Where released files are read: {@code -Dgio.staging.publicUrl}, else the default for this kind of server. */
+    public String publicUrl() {
+        return publicRepository.url();
     }
 
     @Override
@@ -402,17 +329,27 @@ public final class Nexus2Backend implements StagingBackend {
     public Optional<String> drop(StagingArea area) {
         Answer answer;
         try {
-            answer = client.post("bulk/drop", Nexus2Client.idsData(area.id(), area.marker()));
+            answer = manualDrop ? null : client.post("bulk/drop", Nexus2Client.idsData(area.id(), area.marker()));
+            if (answer == null || refusedByOssrh(answer)) {
+                // The OSSRH service has no bulk/drop; it drops one repository by the key its manual search lists.
+                // gio passes the staging repository id as that key: it is what status lists as the key there, and
+                // the emulator's keys are its ids; when the service does not take it, the drop is reported failed.
+                manualDrop = true;
+                answer = client.deleteAt(OssrhService.dropPath(area.id()));
+            }
         } catch (IOException e) {
             answer = null;
-        }
-        if (answer != null && refusedByOssrh(answer)) {
-            return Optional.of("the OSSRH Staging API cannot drop repositories: " + area.id()
-                    + " stays until it expires (it will never be released by gio); drop it in the Central Portal");
         }
         if (answer != null && answer.ok()) {
             console.info("Dropped staging repository " + area.id());
             return Optional.empty();
+        }
+        if (answer != null && manualDrop && refusedByOssrh(answer)) {
+            return Optional.of("the server offers neither bulk/drop nor manual/drop/repository: drop " + area.id()
+                    + " by hand (it will never be released by gio)");
+        }
+        if (answer != null) {
+            requireAuthorized(answer);
         }
         if (inspect(area.id()).status() == Status.GONE) {
             return Optional.empty();
@@ -420,12 +357,17 @@ public final class Nexus2Backend implements StagingBackend {
         return Optional.of("dropping " + area.id() + " failed: " + (answer == null ? "no answer" : answer.message()));
     }
 
+    /**
+     * A route the server lacks, refused as the OSSRH service refuses it: 401 without an authentication challenge.
+     * Only asked of routes that service lacks; see {@link OssrhService} for why this is not a credentials error.
+     */
     private static boolean refusedByOssrh(Answer answer) {
-        return answer.status() == 401 && answer.body() != null && answer.body().contains(OSSRH_REFUSAL);
+        return OssrhService.lacksRoute(answer.status(), answer.challenged());
     }
 
+    /** On a route every server has, a 401 or 403 is the credentials' fault, challenged or not; the secret is never shown. */
     private void requireAuthorized(Answer answer) {
-        if ((answer.status() == 401 || answer.status() == 403) && !refusedByOssrh(answer)) {
+        if (answer.status() == 401 || answer.status() == 403) {
             throw new StagingException("Nexus " + client.options().url() + " refused the credentials of server '"
                     + client.options().credentials().serverId() + "' (HTTP " + answer.status() + "): check its"
                     + " username/password in settings.xml (-Dgio.staging.serverId)");

@@ -28,8 +28,11 @@ import java.util.concurrent.CompletableFuture;
 final class Nexus2Client {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** An answer: status and body. */
-    record Answer(int status, String body) {
+    /**
+     * An answer: status, body, and whether it carries an authentication challenge ({@code WWW-Authenticate}), which
+     * tells a refusal of credentials from the OSSRH service's refusal of a route it lacks ({@link OssrhService}).
+     */
+    record Answer(int status, String body, boolean challenged) {
         boolean ok() {
             return status >= 200 && status < 300;
         }
@@ -117,7 +120,7 @@ final class Nexus2Client {
             HttpResponse<String> r = http().send(HttpRequest.newBuilder(URI.create(url)).timeout(options.requestTimeout())
                     .method(method, HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return check(method + " " + url, new Answer(r.statusCode(), r.body()));
+            return check(method + " " + url, answer(r));
         });
     }
 
@@ -128,6 +131,16 @@ final class Nexus2Client {
         HttpRequest request = request(api(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
         return send(request);
+    }
+
+    /** GET {@code <url>/<path>} (the OSSRH service's {@code manual/...} endpoints), retried. */
+    Answer getAt(String path) {
+        return retried("GET " + path, () -> send(request(options.url() + "/" + path).GET().build()));
+    }
+
+    /** DELETE {@code <url>/<path>}, once: a lost answer is settled by reading the repository. */
+    Answer deleteAt(String path) throws IOException {
+        return send(request(options.url() + "/" + path).DELETE().build());
     }
 
     /** PUT a file (streamed from disk) to {@code service/local/staging/<path>}, retried. */
@@ -168,12 +181,16 @@ final class Nexus2Client {
 
     private Answer send(HttpRequest request) throws IOException {
         try {
-            HttpResponse<String> response = http().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Answer(response.statusCode(), response.body());
+            return answer(http().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("Interrupted: " + request.method() + " " + request.uri(), e);
         }
+    }
+
+    private static Answer answer(HttpResponse<String> response) {
+        return new Answer(response.statusCode(), response.body(),
+                response.headers().firstValue("WWW-Authenticate").isPresent());
     }
 
     private static Answer check(String what, Answer answer) throws ServerError {

@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param url            base URL ({@code https://oss.sonatype.org}): the API is under {@code service/local/}
  * @param credentials    the deployment user
  * @param profileId      the staging profile, or null to ask {@code profile_evaluate} for the groupId's profile
- * @param publicUrl      where released files are served, to check what is already published
- *                       (default {@code url/content/repositories/releases})
+ * @param publicUrl      where released files are served, to check what is already published; null for the
+ *                       server's default, chosen by {@link PublicRepository}: {@code url/content/repositories/releases}
+ *                       on a full Nexus 2, Maven Central on the OSSRH Staging API service
  * @param requestTimeout per request; a stalled request past it is retried (idempotent ones) or inspected
  * @param pollInterval   between two reads of a transitioning repository
  * @param threads        parallel uploads
@@ -29,7 +30,7 @@ public record Nexus2Options(
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(credentials, "credentials");
         url = strip(url);
-        publicUrl = publicUrl == null || publicUrl.isBlank() ? url + "/content/repositories/releases" : strip(publicUrl);
+        publicUrl = publicUrl == null || publicUrl.isBlank() ? null : strip(publicUrl);
         profileId = profileId == null || profileId.isBlank() ? null : profileId.trim();
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(pollInterval, "pollInterval");

@@ -119,7 +119,10 @@ public class StageAllMojo extends AbstractMojo {
     @Parameter(property = "gio.staging.profileId")
     String profileId;
 
-    /** Where released files are publicly served (default: the server's releases). */
+    /**
+     * Where released files are publicly served. Default: {@code nexus2}, the server's releases on a full Nexus 2, Maven
+     * Central on the OSSRH Staging API service.
+     */
     @Parameter(property = "gio.staging.publicUrl")
     String publicUrl;
 

@@ -69,7 +69,10 @@ public class StageMojo extends AbstractStagingMojo {
     @Parameter(property = "gio.staging.profileId")
     String profileId;
 
-    /** Where released files are publicly served, to detect an earlier publication (default: the server's releases). */
+    /**
+     * Where released files are publicly served, to detect an earlier publication. Default: {@code nexus2}, the server's
+     * {@code content/repositories/releases} on a full Nexus 2 and Maven Central on the OSSRH Staging API service.
+     */
     @Parameter(property = "gio.staging.publicUrl")
     String publicUrl;
 

@@ -22,8 +22,9 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Lists the staging repositories the staging ledger of the release repository checkout knows (read back from
- * the server), and every other one the server lists ({@code profile_repositories}; with Sonatype's OSSRH
- * Staging API, which cannot list, only the ledger's, as the output says). No {@code pom.xml} needed.
+ * the server), and every other one the server lists ({@code profile_repositories}, or the {@code
+ * manual/search/repositories} of Sonatype's OSSRH Staging API service; from a server offering neither, only the
+ * ledger's, as the output says). No {@code pom.xml} needed.
  */
 @Mojo(name = "status", requiresProject = false, aggregator = true, threadSafe = true)
 public class StatusMojo extends AbstractMojo {
@@ -95,7 +96,7 @@ public class StatusMojo extends AbstractMojo {
                     r.marker()));
         }
         console.info("  " + inventory.leftovers().size() + " left behind (open, failed, or closed and not released)"
-                + (inventory.serverListed() ? "" : "; the server cannot list staging repositories (OSSRH Staging API):"
+                + (inventory.serverListed() ? "" : "; the server cannot list staging repositories:"
                         + " only those the ledger recorded are shown"));
     }
 }

@@ -18,8 +18,9 @@ import java.util.Set;
 /**
  * Staging areas left behind ({@code gio-staging:status} and {@code gio-staging:drop}): every id the staging ledger
  * recorded, read back from the server, plus every staging repository the server lists (Nexus 2
- * {@code profile_repositories}; the OSSRH Staging API cannot list, so then only the ledger is known, and
- * {@link Inventory#serverListed()} says so).
+ * {@code profile_repositories}, the OSSRH Staging API service's {@code manual/search/repositories}; a server that
+ * offers neither leaves only the ledger known, and {@link Inventory#serverListed()} says so). Dropping goes through
+ * the backend ({@code bulk/drop}, or the service's {@code manual/drop/repository/}).
  *
  * <p>What {@code drop} drops: areas that are still open, failed, or closed but never released, and that are
  * gio's (recorded in the ledger, or marked {@code gio:...} on the server); areas of others only when named
