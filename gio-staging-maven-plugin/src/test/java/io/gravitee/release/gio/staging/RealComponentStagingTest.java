@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Staging what Gravitee really published: {@code gravitee-policy-apikey} at its release tags (the real repository,
@@ -92,10 +94,13 @@ class RealComponentStagingTest {
         assertTrue(e.getMessage().contains("never the work tree's"), e.getMessage());
     }
 
-    @Test
-    void stagedThroughNexus2EveryFileIsPublishedByteIdenticalAndARerunPublishesNothing() throws Exception {
+    @ParameterizedTest(name = "OSSRH Staging API service: {0}")
+    @ValueSource(booleans = {false, true})
+    void stagedThroughNexus2EveryFileIsPublishedByteIdenticalAndARerunPublishesNothing(boolean ossrh) throws Exception {
         ResolvedComponent resolved = resolve250();
-        try (Nexus2Emulator nexus = new Nexus2Emulator(Nexus2Config.defaults().withTransitionDuration(Duration.ofMillis(50))).start(0)) {
+        // In OSSRH mode the emulator has no /content: what is published is read where it stands for Central.
+        try (Nexus2Emulator nexus = new Nexus2Emulator(Nexus2Config.defaults().withTransitionDuration(Duration.ofMillis(50))
+                .withOssrhMode(ossrh)).start(0)) {
             // Central serves gravitee-parent; its close rules read the POM's values from it, as Central's do.
             String parent = "io/gravitee/gravitee-parent/20.3/gravitee-parent-20.3.pom";
             nexus.seedReleased(parent, RealComponents.centralFile(parent));
@@ -113,6 +118,9 @@ class RealComponentStagingTest {
                     .stage(resolved);
             assertEquals(StageOutcome.Result.ALREADY_PUBLISHED, again.result());
             assertEquals(uploads, Staging.storedUploads(nexus).size());
+            if (ossrh) {
+                assertTrue(nexus.requestLog().matching(r -> r.path().contains("/content/")).isEmpty());
+            }
         }
     }
 
