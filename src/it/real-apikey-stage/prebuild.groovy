@@ -4,22 +4,9 @@
 import io.gravitee.release.gio.sandbox.nexus2.Nexus2Config
 import io.gravitee.release.gio.sandbox.nexus2.Nexus2Emulator
 import java.time.Duration
-import org.eclipse.jgit.api.Git
-import org.eclipse.jgit.api.ResetCommand
-import org.eclipse.jgit.transport.RefSpec
+import io.gravitee.release.gio.sandbox.fixture.RealRepositories
 
-def bundle = null
-for (def dir = basedir.absoluteFile; dir != null && bundle == null; dir = dir.parentFile) {
-    def candidate = new File(dir, 'shared/fixtures/real/gravitee-policy-apikey.bundle')
-    if (candidate.isFile()) {
-        bundle = candidate
-    }
-}
-assert bundle != null, 'shared/fixtures/real/gravitee-policy-apikey.bundle is beside the checkout or above it'
-def git = Git.init().setDirectory(basedir).setInitialBranch('master').call()
-git.fetch().setRemote(bundle.toString()).setRefSpecs(new RefSpec('+refs/tags/*:refs/tags/*')).call()
-git.reset().setMode(ResetCommand.ResetType.HARD).setRef('refs/tags/2.5.0').call()
-git.close()
+RealRepositories.checkout(basedir, 'gravitee-policy-apikey', '2.5.0')
 
 def port = new ServerSocket(0).withCloseable { it.localPort }
 def nexus = new Nexus2Emulator(Nexus2Config.defaults().withTransitionDuration(Duration.ofMillis(100))).start(port)

@@ -1,6 +1,7 @@
 package io.gravitee.release.gio.staging;
 
 import io.gravitee.release.gio.log.Console;
+import io.gravitee.release.gio.sandbox.fixture.RealRepositories;
 import io.gravitee.release.gio.staging.resolve.ArtifactFetcher;
 import io.gravitee.release.gio.staging.resolve.ArtifactFile;
 import io.gravitee.release.gio.staging.resolve.ArtifactResolver;
@@ -13,11 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import org.eclipse.jgit.api.Git;
 
 /**
- * Real Gravitee material for the tests: the repositories of {@code shared/fixtures/real/} (git bundles kept beside
- * the checkout) and what Gravitee published from them on Maven Central, read once and kept under
+ * Real Gravitee material for the tests: the repositories of {@code shared/fixtures/real/} ({@link RealRepositories})
+ * and what Gravitee published from them on Maven Central, read once and kept under
  * {@code target/central-cache} so that a re-run of the tests downloads nothing.
  */
 final class RealComponents {
@@ -26,23 +26,9 @@ final class RealComponents {
 
     private RealComponents() {}
 
-    /** The bundle of a real repository, found in {@code shared/fixtures/real} beside the checkout or above it. */
-    static Path bundle(String name) {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/fixtures/real").resolve(name + ".bundle");
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new AssertionError("No shared/fixtures/real/" + name + ".bundle beside the checkout or above it: the"
-                + " tests on real components need the shared fixtures");
-    }
-
-    /** A clone of the bundle checked out at {@code tag}. */
+    /** A clone of the real repository {@code name} checked out at {@code tag}. */
     static Path checkout(String name, String tag, Path into) throws Exception {
-        Git.cloneRepository().setURI(bundle(name).toString()).setDirectory(into.toFile())
-                .setBranch("refs/tags/" + tag).call().close();
-        return into;
+        return RealRepositories.checkout(Files.createDirectories(into), name, tag);
     }
 
     /** Central, read through the cache. */
