@@ -25,7 +25,8 @@ public enum ReleaseState implements ComponentState {
 
     static {
         NEXT.put(PENDING, EnumSet.of(RELEASING, RELEASED, FAILED));
-        NEXT.put(RELEASING, EnumSet.of(TAGGED, RELEASED, FAILED));
+        // RELEASING again: an attempt after one that died without a word (killed while deploying); it counts.
+        NEXT.put(RELEASING, EnumSet.of(RELEASING, TAGGED, RELEASED, FAILED));
         NEXT.put(TAGGED, EnumSet.of(RELEASED, FAILED));
         NEXT.put(RELEASED, EnumSet.noneOf(ReleaseState.class));
         NEXT.put(FAILED, EnumSet.of(RELEASING, RELEASED));

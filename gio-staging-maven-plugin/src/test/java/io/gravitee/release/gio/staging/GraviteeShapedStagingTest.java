@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gravitee.release.gio.log.Console;
 import io.gravitee.release.gio.sandbox.nexus2.Nexus2Config;
 import io.gravitee.release.gio.sandbox.nexus2.Nexus2Emulator;
+import io.gravitee.release.gio.staging.resolve.AttachedFileDiscovery;
 import io.gravitee.release.gio.staging.resolve.ResolvedComponent;
 import io.gravitee.release.gio.staging.validate.Problem;
 import io.gravitee.release.gio.staging.validate.Validator;
@@ -17,6 +18,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +52,37 @@ class GraviteeShapedStagingTest {
         assertTrue(resolved.modules().stream().noneMatch(m -> m.artifactId().equals("demo-policy-tests")));
         assertTrue(resolved.models().get(TestComponent.path("demo-policy-b", "", "pom")).parents()
                 .equals(List.of("io.gravitee.demo:demo-policy:1.0.0", "io.gravitee.demo:demo-company-parent:7")));
+    }
+
+    /** What gio-release records as deployed: every file with its signature and checksums. */
+    Set<String> recorded() {
+        Set<String> paths = new TreeSet<>();
+        for (String path : component.releasedPaths) {
+            for (String suffix : List.of("", ".sha1", ".md5", ".asc", ".asc.sha1", ".asc.md5")) {
+                paths.add(path + suffix);
+            }
+        }
+        return paths;
+    }
+
+    @Test
+    void gioReleasesRecordOfTheDeployIsTheFirstSourceOfTheStagedSet() throws Exception {
+        ResolvedComponent resolved = component.resolve(dir.resolve("out"), recorded());
+
+        assertEquals(component.releasedPaths.stream().sorted().toList(), paths(resolved));
+        assertEquals(AttachedFileDiscovery.Method.LEDGER, resolved.discovery().get("io.gravitee.demo:demo-policy-a:1.0.0"));
+        assertEquals(List.of(), Validator.central(TestSigner.MAIN.keyRing()).validate(resolved));
+    }
+
+    @Test
+    void aRecordedFileTheRepositoryNoLongerHasStopsTheStaging() throws Exception {
+        Set<String> recorded = recorded();
+        recorded.add("io/gravitee/demo/demo-policy-a/1.0.0/demo-policy-a-1.0.0-tests.jar");
+
+        StagingException e = assertThrows(StagingException.class, () -> component.resolve(dir.resolve("out"), recorded));
+
+        // Recorded as deployed, so it must be published: its absence is reported like any released file's.
+        assertTrue(e.getMessage().contains("demo-policy-a-1.0.0-tests.jar"), e.getMessage());
     }
 
     @Test

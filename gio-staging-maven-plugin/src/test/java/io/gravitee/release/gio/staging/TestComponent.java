@@ -239,11 +239,16 @@ final class TestComponent {
     }
 
     ResolvedComponent resolve(Path into) {
+        return resolve(into, java.util.Set.of());
+    }
+
+    /** Resolves with {@code recorded} as gio-release's record of the deployed paths. */
+    ResolvedComponent resolve(Path into, java.util.Set<String> recorded) {
         Console console = Console.silent();
         SourceRepository source = SourceRepository.parse(sourceRepository());
         HttpArtifactFetcher fetcher = new HttpArtifactFetcher(source, null, console);
-        return new ArtifactResolver(fetcher, new AttachedFileDiscovery(source, fetcher, List.of()), console, 4)
-                .resolveAtTag(checkout, ReleaseTag.LAST_TAG, into);
+        return new ArtifactResolver(fetcher, new AttachedFileDiscovery(source, fetcher, List.of()).withRecorded(recorded),
+                console, 4).resolveAtTag(checkout, ReleaseTag.LAST_TAG, into);
     }
 
     static byte[] bytes(long seed, int size) {

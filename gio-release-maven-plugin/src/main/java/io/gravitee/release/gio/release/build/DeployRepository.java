@@ -83,8 +83,8 @@ public record DeployRepository(String id, URI url, Optional<Credentials> credent
     }
 
     /**
-     * Puts one file at {@code path}, as the deploy plugin would. Used only to complete a deploy an
-     * earlier attempt left half done, never to replace a file that is there.
+     * Puts one file at {@code path}, as the deploy plugin would ({@link DeployUpload}: a file that is there is
+     * deleted first, and only when an attempt of this release recorded it).
      */
     public void upload(String path, Path content) throws IOException {
         URI file = url.resolve(path);
@@ -101,6 +101,31 @@ public record DeployRepository(String id, URI url, Optional<Credentials> credent
         }
         if (status < 200 || status >= 300) {
             throw new IOException("The deploy repository " + id + " refused " + path + " (HTTP " + status + ")");
+        }
+    }
+
+    /**
+     * Deletes the file at {@code path}; gone already is fine. Used only for files a dead attempt of this release
+     * recorded before uploading them, while the version is not tagged: nothing can depend on them yet. Needs the
+     * repository's delete permission, which a release repository's deploy user often lacks: a refusal says so.
+     */
+    public void delete(String path) throws IOException {
+        URI file = url.resolve(path);
+        if ("file".equals(file.getScheme())) {
+            Files.deleteIfExists(Path.of(file));
+            return;
+        }
+        HttpResponse<Void> response = send(request(file).DELETE(), file);
+        int status = response.statusCode();
+        if (status == 401 || status == 403) {
+            throw new IOException("The deploy repository " + id + " refused to delete " + path + " (HTTP " + status
+                    + "): a dead attempt of this release uploaded it, and the rebuild has other bytes. Give the user of"
+                    + " server '" + id + "' the delete permission on that repository (Nexus 3: privilege"
+                    + " nx-repository-view-maven2-<repository>-delete; Artifactory: Delete/Overwrite), then run the"
+                    + " release again; nothing was tagged.");
+        }
+        if (status != 404 && (status < 200 || status >= 300)) {
+            throw new IOException("The deploy repository " + id + " refused to delete " + path + " (HTTP " + status + ")");
         }
     }
 

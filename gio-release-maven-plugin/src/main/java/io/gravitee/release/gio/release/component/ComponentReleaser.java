@@ -8,7 +8,8 @@ import io.gravitee.release.gio.git.TagInfo;
 import io.gravitee.release.gio.ledger.LeaseOptions;
 import io.gravitee.release.gio.log.Console;
 import io.gravitee.release.gio.manifest.Component;
-import io.gravitee.release.gio.release.build.DeployCompletion;
+import io.gravitee.release.gio.release.build.DeployJournal;
+import io.gravitee.release.gio.release.build.DeployUpload;
 import io.gravitee.release.gio.release.build.MavenBuild;
 import io.gravitee.release.gio.release.pom.Reactor;
 import java.io.IOException;
@@ -35,10 +36,11 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * the next snapshot, and push branch and tag in one atomic push.
  *
  * <p>Every check that can fail runs before the first write. What is already done is recognised
- * instead of redone: a release tag on the remote whose commit is on the branch means released;
- * the release's POM already in the deploy repository without a tag means an earlier attempt died
- * during or after its deploy, so the build deploys to a local directory and only the files the
- * repository lacks are uploaded (release repositories refuse to replace a file).
+ * instead of redone: a release tag on the remote whose commit is on the branch means released
+ * (nothing is written, nothing in the deploy repository is ever replaced once the tag exists).
+ * Otherwise the build deploys into a local directory and {@link DeployUpload} moves its files into
+ * the deploy repository under the journal's record of intent, replacing only what a dead attempt
+ * of this release recorded.
  */
 public final class ComponentReleaser {
     static final String NEXT_VERSION_MESSAGE = "chore(): Prepare next version";
@@ -67,10 +69,18 @@ public final class ComponentReleaser {
      * @param released {@code groupId:artifactId} → version of what this release already released
      */
     public ComponentOutcome release(Component component, Map<String, String> released) {
+        return release(component, released, DeployJournal.inMemory());
+    }
+
+    /**
+     * @param released {@code groupId:artifactId} → version of what this release already released
+     * @param journal  where the deploy's intent is recorded before its first upload, and read on resume
+     */
+    public ComponentOutcome release(Component component, Map<String, String> released, DeployJournal journal) {
         long started = System.nanoTime();
         String version = component.releaseVersion().toString();
         try {
-            return doRelease(component, released, started);
+            return doRelease(component, released, journal, started);
         } catch (ReleaseException e) {
             return new ComponentOutcome(component.name(), ComponentOutcome.Status.FAILED, version, List.of(),
                     Optional.empty(), since(started), e.getMessage(), Optional.empty());
@@ -80,7 +90,8 @@ public final class ComponentReleaser {
         }
     }
 
-    private ComponentOutcome doRelease(Component component, Map<String, String> released, long started)
+    private ComponentOutcome doRelease(Component component, Map<String, String> released, DeployJournal journal,
+                                       long started)
             throws ReleaseException, IOException, GitAPIException {
         String name = component.name();
         String version = component.releaseVersion().toString();
@@ -114,23 +125,29 @@ public final class ComponentReleaser {
             String groupId = releasing.rootPom().groupId().orElse("");
             String artifactId = releasing.rootPom().artifactId();
 
-            boolean deployed = !settings.dryRun() && settings.deployRepository().contains(groupId, artifactId, version);
-            Path resumeRepository = settings.workDirectory().resolve(name + "-deployed");
-            deleteRecursively(resumeRepository);
-            MavenBuild.Result build = build(dir, name, deployed ? "gio-resume::" + resumeRepository.toUri() : deployTarget());
+            // Every build deploys into a local directory; gio moves the files into the deploy repository under the
+            // journal's record (DeployUpload explains why), so that no crash needs a person.
+            Path localDeploy = settings.workDirectory().resolve(name + "-deployed");
+            deleteRecursively(localDeploy);
+            MavenBuild.Result build = build(dir, name, settings.dryRun() ? deployTarget()
+                    : "gio-local::" + localDeploy.toUri());
             if (!build.succeeded()) {
                 throw new ReleaseException(name + ": the build failed (exit " + build.exitCode() + "), see " + build.log()
                         + "\n    " + String.join("\n    ", build.tail().subList(Math.max(0, build.tail().size() - 12),
                         build.tail().size())));
             }
             String deployment = "built and deployed";
-            if (deployed) {
-                DeployCompletion.Result completion = completeDeploy(name, groupId, artifactId, version, resumeRepository);
-                deployment = completion.uploaded().isEmpty()
-                        ? "built (already deployed by an earlier attempt)"
-                        : "built, and completed the deploy an earlier attempt left unfinished (uploaded "
-                                + completion.uploaded().size() + " missing files, kept " + completion.alreadyThere() + ")";
-                completion.uploaded().forEach(p -> console.info("  " + name + ": uploaded missing " + p));
+            if (!settings.dryRun()) {
+                DeployUpload.Result upload = upload(name, groupId, artifactId, version, localDeploy, journal);
+                if (!upload.replaced().isEmpty()) {
+                    deployment = "built and deployed, replacing " + upload.replaced().size() + " file(s) an attempt that"
+                            + " died while deploying had uploaded";
+                } else if (upload.kept() > 0) {
+                    deployment = upload.uploaded().isEmpty() ? "built (already deployed by an earlier attempt)"
+                            : "built, and completed the deploy an earlier attempt left unfinished (uploaded "
+                                    + upload.uploaded().size() + " missing files, kept " + upload.kept() + ")";
+                }
+                upload.replaced().forEach(p -> console.info("  " + name + ": replaced " + p + " (a dead attempt's)"));
             }
 
             Git git = repo.git();
@@ -206,18 +223,21 @@ public final class ComponentReleaser {
                 "already released: tag " + version + " is on the remote and the artifacts are deployed", Optional.empty());
     }
 
-    private DeployCompletion.Result completeDeploy(String name, String groupId, String artifactId, String version,
-                                                   Path rebuilt) throws ReleaseException, IOException {
+    private DeployUpload.Result upload(String name, String groupId, String artifactId, String version, Path local,
+                                       DeployJournal journal) throws ReleaseException, IOException {
         try {
-            return DeployCompletion.complete(rebuilt, settings.deployRepository());
-        } catch (DeployCompletion.InconsistentDeployException e) {
+            return DeployUpload.run(local, settings.deployRepository(), journal);
+        } catch (DeployUpload.ForeignFilesException e) {
             String dir = groupId.replace('.', '/') + "/" + artifactId + "/" + version + "/";
-            throw new ReleaseException(name + ": " + settings.deployRepository().id() + " holds part of " + groupId + ":"
-                    + artifactId + ":" + version + " from an attempt that died while deploying, and the rebuild differs"
-                    + " from it (" + String.join(", ", e.differing()) + "): the build is not reproducible (set"
-                    + " project.build.outputTimestamp). Nothing was uploaded, tagged or pushed. " + version + " was never"
-                    + " tagged, so nothing can depend on it yet: delete " + dir + " (and the module directories of the"
-                    + " same version) from " + settings.deployRepository().id() + ", then run the release again.");
+            throw new ReleaseException(name + ": " + settings.deployRepository().id() + " already holds files of "
+                    + groupId + ":" + artifactId + ":" + version + " that no attempt of this release recorded and that"
+                    + " differ from this build (" + String.join(", ", e.paths()) + "). Nothing was uploaded, tagged or"
+                    + " pushed. They were deployed by something else (another tool, or a gio version that kept no"
+                    + " record): " + version + " was never tagged, so if they are not a release someone relies on,"
+                    + " delete " + dir + " (and the module directories of the same version) from "
+                    + settings.deployRepository().id() + ", then run the release again.");
+        } catch (IOException e) {
+            throw new ReleaseException(name + ": " + e.getMessage(), e);
         }
     }
 

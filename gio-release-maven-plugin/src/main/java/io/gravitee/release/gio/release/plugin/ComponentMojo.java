@@ -6,6 +6,7 @@ import io.gravitee.release.gio.log.Console;
 import io.gravitee.release.gio.manifest.Component;
 import io.gravitee.release.gio.manifest.Version;
 import io.gravitee.release.gio.maven.ServerCredentials;
+import io.gravitee.release.gio.release.build.DeployJournal;
 import io.gravitee.release.gio.release.build.DeployRepository;
 import io.gravitee.release.gio.release.build.MavenBuild;
 import io.gravitee.release.gio.release.component.ComponentOutcome;
@@ -125,7 +126,9 @@ public class ComponentMojo extends AbstractMojo {
                         System.getenv().getOrDefault("GIT_AUTHOR_EMAIL", "release@gravitee.io")),
                 dryRun, work.resolve("dry-run-repository"));
         Component component = new Component(project.getArtifactId(), version, true, Optional.empty());
-        ComponentOutcome outcome = new ComponentReleaser(settings, console).release(component, Map.of());
+        // Standalone, the deploy's intent is kept beside the report: a re-run in the same workspace finds it.
+        ComponentOutcome outcome = new ComponentReleaser(settings, console).release(component, Map.of(),
+                DeployJournal.file(work.resolve("deploy-intent-" + project.getArtifactId() + ".txt")));
         ReleaseReport report = new ReleaseReport(project.getArtifactId(), version.release().toString(), dryRun,
                 List.of(new ReleaseReport.Row(1, outcome)), List.of(), outcome.duration());
         report.print(console);

@@ -124,7 +124,8 @@ public final class ProductRelease {
                 List<Future<ComponentOutcome>> futures = new ArrayList<>();
                 for (Component component : wave.components()) {
                     futures.add(pool.submit(() -> {
-                        ComponentOutcome outcome = releaser.release(component, before);
+                        ComponentOutcome outcome = releaser.release(component, before,
+                                new LedgerDeployJournal(ledger, component.name(), component.releaseVersion().toString()));
                         record(ledger, outcome, product);
                         console.info("  " + component.name() + " " + outcome.version() + ": " + outcome.status()
                                 + " in " + String.format("%.1fs", outcome.duration().toMillis() / 1000.0)

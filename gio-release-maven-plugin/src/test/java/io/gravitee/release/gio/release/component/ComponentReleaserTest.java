@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gravitee.release.gio.log.Console;
 import io.gravitee.release.gio.manifest.Component;
 import io.gravitee.release.gio.manifest.Manifest;
+import io.gravitee.release.gio.release.build.DeployJournal;
+import io.gravitee.release.gio.release.build.DeployRecord;
 import io.gravitee.release.gio.release.build.DeployRepository;
 import io.gravitee.release.gio.release.build.MavenBuild;
 import io.gravitee.release.gio.sandbox.fixture.FixtureGenerator;
@@ -277,6 +279,46 @@ class ComponentReleaserTest {
     }
 
     @Test
+    void filesADeadAttemptRecordedAreReplacedByTheRebuildOfABuildThatIsNotReproducible() throws Exception {
+        // The dead attempt's build: other bytes than the rebuild's (as any build without outputTimestamp), recorded in
+        // the journal before its upload, which died after the POM and the jar.
+        assertEquals(ComponentOutcome.Status.DRY_RUN, releaser(true).release(component("sample-common"), Map.of()).status());
+        String base = "io/gravitee/sample/sample-common/1.20.2/sample-common-1.20.2";
+        Path deadBuild = dir.resolve("dead-build");
+        for (String file : new String[] {base + ".pom", base + ".jar"}) {
+            Path copy = deadBuild.resolve(file);
+            Files.createDirectories(copy.getParent());
+            Files.write(copy, (Files.readString(dir.resolve("dry-run-repo").resolve(file), java.nio.charset.StandardCharsets.ISO_8859_1)
+                    + (file.endsWith(".pom") ? "<!-- built at another time -->" : "other bytes")).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            Files.createDirectories(deployRepo.resolve(file).getParent());
+            Files.copy(copy, deployRepo.resolve(file));
+        }
+        DeployJournal journal = DeployJournal.inMemory();
+        journal.intend(DeployRecord.of(deadBuild));
+
+        ComponentOutcome outcome = releaser(false).release(component("sample-common"), Map.of(), journal);
+
+        assertEquals(ComponentOutcome.Status.RELEASED, outcome.status(), outcome.detail());
+        assertTrue(outcome.detail().contains("replacing 2 file(s) an attempt that died while deploying had uploaded"),
+                outcome.detail());
+        Path rebuilt = dir.resolve("work/sample-common-deployed");
+        for (String file : new String[] {base + ".pom", base + ".jar", base + ".jar.sha1", base + ".pom.sha1"}) {
+            assertArrayEquals(Files.readAllBytes(rebuilt.resolve(file)), Files.readAllBytes(deployRepo.resolve(file)), file);
+        }
+        // Both builds' files are in the record: a crash of this attempt too would leave nothing unknown.
+        assertTrue(journal.intended().recorded(base + ".jar", DeployRecord.of(deadBuild).files().get(base + ".jar")
+                .iterator().next()));
+        assertTrue(journal.intended().files().keySet().containsAll(DeployRecord.of(rebuilt).files().keySet()));
+        assertTrue(refs("sample-common").containsKey("refs/tags/1.20.2"));
+
+        // Once tagged, nothing is replaced: a re-run finds it released and writes nothing.
+        byte[] jar = Files.readAllBytes(deployRepo.resolve(base + ".jar"));
+        ComponentOutcome again = releaser(false).release(component("sample-common"), Map.of(), journal);
+        assertEquals(ComponentOutcome.Status.ALREADY_RELEASED, again.status(), again.detail());
+        assertArrayEquals(jar, Files.readAllBytes(deployRepo.resolve(base + ".jar")));
+    }
+
+    @Test
     void aCrashedDeployThatTheRebuildDoesNotReproduceStopsWithoutWritingAnything() throws Exception {
         Map<String, ObjectId> before = refs("sample-common");
         Path pom = deployRepo.resolve("io/gravitee/sample/sample-common/1.20.2/sample-common-1.20.2.pom");
@@ -286,8 +328,8 @@ class ComponentReleaserTest {
         ComponentOutcome outcome = releaser(false).release(component("sample-common"), Map.of());
 
         assertEquals(ComponentOutcome.Status.FAILED, outcome.status(), outcome.detail());
-        assertTrue(outcome.detail().contains("the rebuild differs from it (io/gravitee/sample/sample-common/1.20.2/"
-                + "sample-common-1.20.2.pom)"), outcome.detail());
+        assertTrue(outcome.detail().contains("that no attempt of this release recorded and that differ from this build"
+                + " (io/gravitee/sample/sample-common/1.20.2/sample-common-1.20.2.pom)"), outcome.detail());
         assertTrue(outcome.detail().contains("delete io/gravitee/sample/sample-common/1.20.2/"), outcome.detail());
         assertEquals("<project/>", Files.readString(pom));
         try (Stream<Path> files = Files.list(pom.getParent())) {

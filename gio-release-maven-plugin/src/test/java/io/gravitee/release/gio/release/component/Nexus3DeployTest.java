@@ -1,5 +1,6 @@
 package io.gravitee.release.gio.release.component;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,8 @@ import io.gravitee.release.gio.credentials.Credentials;
 import io.gravitee.release.gio.log.Console;
 import io.gravitee.release.gio.manifest.Component;
 import io.gravitee.release.gio.manifest.Manifest;
+import io.gravitee.release.gio.release.build.DeployJournal;
+import io.gravitee.release.gio.release.build.DeployRecord;
 import io.gravitee.release.gio.release.build.DeployRepository;
 import io.gravitee.release.gio.release.build.MavenBuild;
 import io.gravitee.release.gio.sandbox.maven.Nexus3Peer;
@@ -124,6 +127,62 @@ class Nexus3DeployTest {
         assertTrue(resumed.detail().contains("completed the deploy an earlier attempt left unfinished"), resumed.detail());
         assertEquals(200, product.get(base + ".jar"));
         assertEquals(200, product.get(base + ".pom"));
+    }
+
+    /** As if an attempt whose build had other bytes had died after uploading the POM: recorded, then uploaded. */
+    private static DeployJournal deadAttempt(Product product, Path dir, String base) throws Exception {
+        assertEquals(ComponentOutcome.Status.DRY_RUN, product.releaser(true).release(product.component(), Map.of()).status());
+        Path pom = dir.resolve("dead/" + base + ".pom");
+        Files.createDirectories(pom.getParent());
+        Files.writeString(pom, Files.readString(dir.resolve("dry").resolve(base + ".pom")) + "<!-- another build -->");
+        DeployJournal journal = DeployJournal.inMemory();
+        journal.intend(DeployRecord.of(dir.resolve("dead")));
+        product.deploy().upload(base + ".pom", pom);
+        return journal;
+    }
+
+    @Test
+    void aDeadAttemptsRecordedFileIsReplacedInNexus3WhichRefusesRedeploys(@TempDir Path dir) throws Exception {
+        Product product = Product.generate(dir, "7.5");
+        String release = product.component().releaseVersion().toString();
+        String base = "io/gravitee/sample/n3-lib/" + release + "/n3-lib-" + release;
+        DeployJournal journal = deadAttempt(product, dir, base);
+
+        ComponentOutcome resumed = product.releaser(false).release(product.component(), Map.of(), journal);
+
+        assertEquals(ComponentOutcome.Status.RELEASED, resumed.status(), resumed.detail());
+        assertTrue(resumed.detail().contains("replacing 1 file(s)"), resumed.detail());
+        byte[] served = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(product.nexus().url()
+                .resolve(base + ".pom")).header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((product.nexus().credentials().username() + ":" + product.nexus().credentials().password())
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+        assertArrayEquals(Files.readAllBytes(dir.resolve("work/n3-lib-deployed/" + base + ".pom")), served,
+                "the rebuild's POM replaced the dead attempt's");
+    }
+
+    @Test
+    void aDeployUserWithoutTheDeletePermissionGetsAnErrorNamingItAndNothingIsTagged(@TempDir Path dir) throws Exception {
+        Product product = Product.generate(dir, "7.6");
+        String release = product.component().releaseVersion().toString();
+        String base = "io/gravitee/sample/n3-lib/" + release + "/n3-lib-" + release;
+        DeployJournal journal = deadAttempt(product, dir, base);
+        var user = product.nexus().createDeployOnlyUser("gio-deploy-only", "gio-deploy-only-123", Nexus3Peer.RELEASES);
+        DeployRepository deployOnly = DeployRepository.parse("gio-maven::" + product.nexus().url(),
+                Optional.of(new Credentials("gio-maven", user.username(), user.password())));
+        Product limited = new Product(product.dir(), product.nexus(), product.git(), product.settings(), deployOnly,
+                product.component());
+
+        ComponentOutcome outcome = limited.releaser(false).release(product.component(), Map.of(), journal);
+
+        assertEquals(ComponentOutcome.Status.FAILED, outcome.status(), outcome.detail());
+        assertTrue(outcome.detail().contains("refused to delete " + base + ".pom"), outcome.detail());
+        assertTrue(outcome.detail().contains("nx-repository-view-maven2-<repository>-delete"), outcome.detail());
+        assertFalse(outcome.detail().contains(user.password()), "no secret in the message");
+        assertEquals(200, product.get(base + ".pom"), "the dead attempt's file is still there");
+        try (Repository remote = Git.open(product.git().resolve("n3-lib.git").toFile()).getRepository()) {
+            assertTrue(remote.exactRef("refs/tags/" + release) == null, "not tagged");
+        }
     }
 
     private static int get(URI uri, String user, String password) throws Exception {

@@ -63,6 +63,90 @@ class ReleaseCrashTest {
         }
     }
 
+    /**
+     * Builds that are not reproducible (every jar holds its build time), the release killed with its builds at each
+     * moment of a deploy: while a build deploys into its local directory, right after the deploy's intent is in the
+     * ledger, right after the deployed set is; each kill followed by a plain re-run. The release converges with no
+     * manual step, and the deploy repository holds exactly each component's recorded deployed set: no file of a dead
+     * attempt left, none replaced once its component was tagged.
+     */
+    @Test
+    void killedAtEachMomentOfTheDeploysOfBuildsThatAreNotReproducible() throws Exception {
+        ProductFixture product = ProductFixture.create(dir, ProductReleaseTest.MANIFEST,
+                ProductReleaseTest.options().withBuildsThatAreNotReproducible());
+        Path commonDeploy = dir.resolve("work/sample-common-deployed/io/gravitee/sample/sample-common/1.20.2");
+        List<java.util.function.BooleanSupplier> moments = List.of(
+                () -> Files.isDirectory(commonDeploy),
+                () -> logHas(product, "Deploy sample-api 1.4.0"),
+                () -> logHas(product, "Deployed sample-gateway 2.1.3"));
+        Map<String, java.nio.file.attribute.FileTime> taggedFiles = new java.util.TreeMap<>();
+        for (java.util.function.BooleanSupplier moment : moments) {
+            Thread.sleep(Duration.ofSeconds(LEASE_SECONDS + 1).toMillis());
+            Process child = ReleaseChild.start(dir, LEASE_SECONDS);
+            waitFor(moment, Duration.ofSeconds(120), child);
+            killWithItsBuilds(child);
+            // What belongs to a tagged component must never change again.
+            for (Map.Entry<String, java.nio.file.attribute.FileTime> file : deployedFilesOfTaggedComponents(product).entrySet()) {
+                java.nio.file.attribute.FileTime before = taggedFiles.putIfAbsent(file.getKey(), file.getValue());
+                assertTrue(before == null || before.equals(file.getValue()), "replaced after its tag: " + file.getKey());
+            }
+        }
+
+        assertConverges(product);
+
+        for (Map.Entry<String, java.nio.file.attribute.FileTime> file : taggedFiles.entrySet()) {
+            assertEquals(file.getValue(), Files.getLastModifiedTime(product.deploy.resolve(file.getKey())),
+                    "replaced after its tag: " + file.getKey());
+        }
+        var ledger = io.gravitee.release.gio.ledger.LedgerState.fromJson(
+                product.file("release", "master", ReleaseRequest.LEDGER_FILE).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "ledger");
+        for (String component : List.of("sample-common", "sample-api", "sample-gateway")) {
+            String recorded = ledger.component(component).orElseThrow().ids().get("deploy.files");
+            assertTrue(recorded != null, "deployed set of " + component + " recorded");
+            var record = io.gravitee.release.gio.release.build.DeployRecord.parse(recorded);
+            Path version = product.deploy.resolve("io/gravitee/sample/" + component);
+            try (var files = Files.walk(version)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    String path = product.deploy.relativize(file).toString().replace('\\', '/');
+                    if (!path.contains("maven-metadata")) {
+                        assertTrue(record.recorded(path, io.gravitee.release.gio.transfer.Checksums.of(file).sha1()),
+                                "in the repository and in the deployed set, with these bytes: " + path);
+                    }
+                }
+            }
+            for (String path : record.files().keySet()) {
+                assertTrue(Files.isRegularFile(product.deploy.resolve(path)), "deployed: " + path);
+            }
+        }
+    }
+
+    private static boolean logHas(ProductFixture product, String message) {
+        try {
+            return product.log("release", "master").contains(message);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** Every file in the deploy repository of a component whose tag is on its remote, with its modification time. */
+    private static Map<String, java.nio.file.attribute.FileTime> deployedFilesOfTaggedComponents(ProductFixture product)
+            throws Exception {
+        Map<String, java.nio.file.attribute.FileTime> files = new java.util.TreeMap<>();
+        Map<String, ObjectId> refs = product.allRefs();
+        for (String[] c : new String[][] {{"sample-common", "1.20.2"}, {"sample-api", "1.4.0"}, {"sample-gateway", "2.1.3"}}) {
+            Path version = product.deploy.resolve("io/gravitee/sample/" + c[0] + "/" + c[1]);
+            if (refs.containsKey(c[0] + ".git refs/tags/" + c[1]) && Files.isDirectory(version)) {
+                try (var walk = Files.walk(version)) {
+                    for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                        files.put(product.deploy.relativize(file).toString(), Files.getLastModifiedTime(file));
+                    }
+                }
+            }
+        }
+        return files;
+    }
+
     /** Runs the release again (after the dead run's lease expired) and checks the end state. */
     private void assertConverges(ProductFixture product) throws Exception {
         Thread.sleep(Duration.ofSeconds(LEASE_SECONDS + 1).toMillis());

@@ -98,6 +98,41 @@ final class Nexus3Admin {
                 List.of(200), "create user " + id);
     }
 
+    /**
+     * Makes {@code user} a deploy user of {@code repository} as release repositories are often set up: it may read
+     * and add files, not delete them (role {@code gio-deploy-only-<repository>}).
+     */
+    void ensureDeployOnlyUser(PeerCredentials user, String repository) throws IOException {
+        String role = "gio-deploy-only-" + repository;
+        HttpResponse<String> existing = expect(HttpRequest.newBuilder(base.resolve("service/rest/v1/security/roles/"
+                + encode(role))).GET(), List.of(200, 404), "read role " + role);
+        if (existing.statusCode() == 404) {
+            ObjectNode body = JSON.createObjectNode().put("id", role).put("name", role)
+                    .put("description", "read and deploy to " + repository + ", no delete");
+            var privileges = body.putArray("privileges");
+            for (String action : List.of("read", "browse", "add", "edit")) {
+                privileges.add("nx-repository-view-maven2-" + repository + "-" + action);
+            }
+            body.putArray("roles");
+            expect(json(HttpRequest.newBuilder(base.resolve("service/rest/v1/security/roles")), "POST", body),
+                    List.of(200), "create role " + role);
+        }
+        HttpResponse<String> found = expect(HttpRequest.newBuilder(
+                base.resolve("service/rest/v1/security/users?userId=" + encode(user.username()))).GET(), List.of(200),
+                "look up user " + user.username());
+        for (JsonNode node : JSON.readTree(found.body())) {
+            if (node.path("userId").asText().equals(user.username())) {
+                return;
+            }
+        }
+        ObjectNode body = JSON.createObjectNode().put("userId", user.username()).put("firstName", "gio")
+                .put("lastName", "deploy-only").put("emailAddress", user.username() + "@sandbox.invalid")
+                .put("password", user.password()).put("status", "active");
+        body.putArray("roles").add(role);
+        expect(json(HttpRequest.newBuilder(base.resolve("service/rest/v1/security/users")), "POST", body),
+                List.of(200), "create user " + user.username());
+    }
+
     /** Every asset path of {@code repository}, sorted, following Nexus' continuation tokens. */
     List<String> assetPaths(String repository) throws IOException {
         List<String> paths = new java.util.ArrayList<>();

@@ -230,6 +230,13 @@ public final class Nexus3Peer implements Peer {
         return repositoryUrl(name);
     }
 
+    /** A user that may deploy to repository {@code name} but not delete from it (created if missing). */
+    public PeerCredentials createDeployOnlyUser(String username, String password, String name) throws IOException {
+        PeerCredentials user = new PeerCredentials(username, password);
+        new Nexus3Admin(baseUrl()).ensureDeployOnlyUser(user, name);
+        return user;
+    }
+
     /** Every file path in repository {@code name}, sorted (checksums and metadata included). */
     public List<String> assetPaths(String name) throws IOException {
         return new Nexus3Admin(baseUrl()).assetPaths(name);

@@ -11,6 +11,7 @@ import io.gravitee.release.gio.manifest.ManifestException;
 import io.gravitee.release.gio.staging.StagingException;
 import io.gravitee.release.gio.staging.StagingService;
 import io.gravitee.release.gio.staging.product.ComponentResolver;
+import io.gravitee.release.gio.staging.product.DeployedSets;
 import io.gravitee.release.gio.staging.product.ProductStaging;
 import io.gravitee.release.gio.staging.product.StageAllReport;
 import io.gravitee.release.gio.staging.product.StageAllRequest;
@@ -27,6 +28,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javax.inject.Inject;
@@ -201,7 +203,7 @@ public class StageAllMojo extends AbstractMojo {
                             Duration.ofSeconds(timeoutSeconds)),
                     new BackendSelection(backend, url, stagingUrl, profileId, publicUrl, transferThreads,
                             Duration.ofMillis(pollMillis), maxBundleBytes).factory(staging, console),
-                    resolver(source, sourceCredentials, http, console, work), rules(),
+                    resolver(source, sourceCredentials, http, console, work, DeployedSets.read(checkout)), rules(),
                     new LeaseOptions(Duration.ofSeconds(lockTtl), lockForce, "gio-staging:stage-all"),
                     work.resolve("staging"));
             report = new ProductStaging(request, console).run();
@@ -234,8 +236,9 @@ public class StageAllMojo extends AbstractMojo {
     }
 
     private ComponentResolver resolver(SourceRepository source, Credentials credentials, HttpArtifactFetcher http,
-            Console console, Path work) {
-        AttachedFileDiscovery discovery = new AttachedFileDiscovery(source, http, ArtifactFile.Extra.parseList(classifiers));
+            Console console, Path work, Set<String> deployed) {
+        AttachedFileDiscovery discovery = new AttachedFileDiscovery(source, http, ArtifactFile.Extra.parseList(classifiers))
+                .withRecorded(deployed);
         ResolverArtifactFetcher fetcher = new ResolverArtifactFetcher(repositorySystem, session.getRepositorySession(),
                 source, credentials, work.resolve("staging/.resolver"));
         return (checkout, tag, into, rootFound) -> new ArtifactResolver(fetcher, discovery, console, transferThreads)

@@ -121,6 +121,9 @@ public final class ArtifactResolver {
             found.unknown().forEach(name -> unknown.add(module.directory() + "/" + name));
             required.addAll(discovery.expected(module));
             required.addAll(attached.files());
+            if (found.method() == AttachedFileDiscovery.Method.LEDGER) {
+                required.addAll(found.files()); // recorded as deployed: each one must be published
+            }
             wanted.addAll(found.files());
             console.info("  " + module.gav() + ": " + found.files().size() + " file(s), listed by "
                     + found.method().description() + ": " + String.join(", ", found.files().stream()

@@ -46,6 +46,7 @@ public final class AttachedFileDiscovery {
 
     /** How the files of a module were found, for the report. */
     public enum Method {
+        LEDGER("gio-release's record of the deploy"),
         DIRECTORY("the repository's directory"),
         NEXUS3_SEARCH("Nexus 3's search API"),
         ARTIFACTORY_STORAGE("Artifactory's storage API"),
@@ -74,6 +75,7 @@ public final class AttachedFileDiscovery {
     private final SourceRepository repository;
     private final HttpArtifactFetcher http;
     private final List<ArtifactFile.Extra> extras;
+    private final Set<String> recorded;
 
     /**
      * @param http   raw access for listings; null to use expected files only (e.g. through maven-resolver
@@ -81,9 +83,23 @@ public final class AttachedFileDiscovery {
      * @param extras classifiers expected in addition to sources and javadoc ({@code classifier:extension})
      */
     public AttachedFileDiscovery(SourceRepository repository, HttpArtifactFetcher http, List<ArtifactFile.Extra> extras) {
+        this(repository, http, extras, Set.of());
+    }
+
+    private AttachedFileDiscovery(SourceRepository repository, HttpArtifactFetcher http, List<ArtifactFile.Extra> extras,
+            Set<String> recorded) {
         this.repository = repository;
         this.http = http;
         this.extras = List.copyOf(extras);
+        this.recorded = Set.copyOf(recorded);
+    }
+
+    /**
+     * A discovery that takes a module's files from {@code deployed} (repository paths gio-release recorded when it
+     * deployed the release) before any listing: what was deployed is known, not guessed.
+     */
+    public AttachedFileDiscovery withRecorded(Set<String> deployed) {
+        return new AttachedFileDiscovery(repository, http, extras, deployed);
     }
 
     /** Every file of {@code module} to resolve, the POM first. */
@@ -98,7 +114,13 @@ public final class AttachedFileDiscovery {
         List<String> unknown = new ArrayList<>();
         Optional<List<String>> listed = Optional.empty();
         Method method = Method.EXPECTED;
-        if (repository.url().startsWith("file:")) {
+        String prefix = module.directory() + "/";
+        List<String> fromLedger = recorded.stream().filter(p -> p.startsWith(prefix))
+                .map(p -> p.substring(prefix.length())).sorted().toList();
+        if (!fromLedger.isEmpty()) {
+            listed = Optional.of(fromLedger);
+            method = Method.LEDGER;
+        } else if (repository.url().startsWith("file:")) {
             listed = listDirectory(module);
             method = Method.DIRECTORY;
         } else if (http != null) {
@@ -119,6 +141,7 @@ public final class AttachedFileDiscovery {
         if (listed.isEmpty()) {
             method = Method.EXPECTED;
         } else {
+            // (the ledger's record is read like a listing: every recorded file must be a file of the module)
             for (String name : listed.get()) {
                 Optional<ArtifactFile> file = parse(module, name);
                 if (file.isPresent()) {
