@@ -89,9 +89,16 @@ public record DeployRepository(String id, URI url, Optional<Credentials> credent
     public void upload(String path, Path content) throws IOException {
         URI file = url.resolve(path);
         if ("file".equals(file.getScheme())) {
+            // Whole or not at all, as a repository manager stores an upload: a process killed while copying must
+            // not leave a truncated file that no record knows.
             Path target = Path.of(file);
             Files.createDirectories(target.getParent());
-            Files.copy(content, target);
+            if (Files.exists(target)) {
+                throw new java.nio.file.FileAlreadyExistsException(target.toString());
+            }
+            Path part = target.resolveSibling("." + target.getFileName() + ".gio-part");
+            Files.copy(content, part, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(part, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return;
         }
         HttpResponse<Void> response = send(request(file).PUT(HttpRequest.BodyPublishers.ofFile(content)), file);

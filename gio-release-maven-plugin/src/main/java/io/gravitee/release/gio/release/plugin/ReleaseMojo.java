@@ -33,10 +33,12 @@ import org.eclipse.jgit.lib.PersonIdent;
  * Releases every pending component of the manifest, wave by wave, components of a wave in
  * parallel, in a checkout of the release repository (no {@code pom.xml} needed). Each component:
  * clone its branch, align its dependencies on components released earlier, set the release
- * version, build and deploy it, commit, tag, prepare the next snapshot, push. Progress is
- * committed to the release repository as each component completes, so running the goal again
- * after any failure finishes the release without redoing what succeeded. Writes
- * {@code target/gio/release-report.{json,md}}.
+ * version, build and deploy it, commit, tag, prepare the next snapshot, push. A build deploys into
+ * a local directory first; its files and their SHA-1s are recorded in the ledger before gio uploads
+ * them to the deploy repository, so that a resumed run replaces what a dead attempt uploaded (the
+ * version was never tagged) and nothing else. Progress is committed to the release repository as
+ * each component completes, so running the goal again after any failure or crash finishes the
+ * release without redoing what succeeded. Writes {@code target/gio/release-report.{json,md}}.
  */
 @Mojo(name = "release", requiresProject = false, threadSafe = true)
 public class ReleaseMojo extends AbstractMojo {
