@@ -66,8 +66,9 @@ public final class GitRepository implements AutoCloseable {
                     .setBranch(branch)
                     .setCredentialsProvider(credentials == null ? null : credentials.provider())
                     .call();
+            inlineGc(git.getRepository().getConfig());
             return new GitRepository(git, url, credentials);
-        } catch (GitAPIException e) {
+        } catch (GitAPIException | IOException e) {
             throw new GitException(safe(url), branch, "Cannot clone into " + dir + ": " + e.getMessage(), e);
         }
     }
@@ -90,13 +91,23 @@ public final class GitRepository implements AutoCloseable {
             StoredConfig config = git.getRepository().getConfig();
             config.setString("remote", REMOTE, "url", url);
             config.setString("remote", REMOTE, "fetch", "+refs/heads/*:refs/remotes/origin/*");
-            config.save();
+            inlineGc(config);
             GitRepository repository = new GitRepository(git, url, credentials);
             repository.fetch();
             return repository;
         } catch (IOException | GitAPIException e) {
             throw new GitException(safe(url), branch, "Cannot open a clone in " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * JGit's automatic gc runs on a thread of its own by default, which outlives the command that started it and
+     * writes {@code gc.log.lock} into the clone after gio is done with it (a test deleting the clone met it). gio's
+     * clones are small and short-lived: their gc, when due at all, runs inline.
+     */
+    private static void inlineGc(StoredConfig config) throws IOException {
+        config.setBoolean("gc", null, "autoDetach", false);
+        config.save();
     }
 
     /** Opens an existing clone whose origin is already configured. */
