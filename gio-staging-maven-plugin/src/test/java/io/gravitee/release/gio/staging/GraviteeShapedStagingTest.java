@@ -85,6 +85,39 @@ class GraviteeShapedStagingTest {
         assertTrue(e.getMessage().contains("demo-policy-a-1.0.0-tests.jar"), e.getMessage());
     }
 
+    private ResolvedComponent resolveFrom(String url, Path into) {
+        var console = io.gravitee.release.gio.log.Console.silent();
+        var source = new io.gravitee.release.gio.staging.resolve.SourceRepository("artifactory", url);
+        try (var http = new io.gravitee.release.gio.staging.resolve.HttpArtifactFetcher(source, null, console)) {
+            return new io.gravitee.release.gio.staging.resolve.ArtifactResolver(http,
+                    new AttachedFileDiscovery(source, http, List.of()), console, 4)
+                    .resolveAtTag(component.checkout, io.gravitee.release.gio.staging.resolve.ReleaseTag.LAST_TAG, into);
+        }
+    }
+
+    @Test
+    void anArtifactoryProListsTheDeployedFilesThroughItsStorageApi() throws Exception {
+        try (ArtifactoryServer artifactory = new ArtifactoryServer(component.repository, "libs-release-local", true)) {
+            ResolvedComponent resolved = resolveFrom(artifactory.url(), dir.resolve("out"));
+
+            assertEquals(AttachedFileDiscovery.Method.ARTIFACTORY_STORAGE,
+                    resolved.discovery().get("io.gravitee.demo:demo-policy-b:1.0.0"));
+            assertEquals(component.releasedPaths.stream().sorted().toList(), paths(resolved));
+        }
+    }
+
+    @Test
+    void anArtifactoryWithoutTheStorageApiStillYieldsTheZipsFromTheEffectiveModel() throws Exception {
+        // Artifactory OSS has no File List API and this one serves no HTML index: the model says what was built.
+        try (ArtifactoryServer artifactory = new ArtifactoryServer(component.repository, "libs-release-local", false)) {
+            ResolvedComponent resolved = resolveFrom(artifactory.url(), dir.resolve("out"));
+
+            assertEquals(AttachedFileDiscovery.Method.EXPECTED,
+                    resolved.discovery().get("io.gravitee.demo:demo-policy-b:1.0.0"));
+            assertEquals(component.releasedPaths.stream().sorted().toList(), paths(resolved));
+        }
+    }
+
     @Test
     void aZipTheBuildAttachesButTheRepositoryLacksStopsTheStaging() throws Exception {
         component.delete(TestComponent.path("demo-policy-b", "plugin", "zip"));
