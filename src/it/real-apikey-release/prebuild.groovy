@@ -1,0 +1,87 @@
+// The real gravitee-policy-apikey as Gravitee's orchestrator found it for product release 3.12.0: a bare remote whose
+// 2.3.x is a3716aa (Gravitee released 2.3.0 from that branch, hence -Dgio.release.branch=2.3.x; gio's default for an
+// X.Y.0 is master) and which has none of the tags Gravitee pushed later. The release repository: Gravitee's real
+// release-3.12.0_START.json, tag 3.12.0_START, then every other component released, as a resumed run finds it; this
+// directory becomes its checkout. A throw-away gpg key in ./gnupg (the CI's GNUPGHOME), the shared real Nexus 3 with a
+// release repository of this IT's own.
+import io.gravitee.release.gio.manifest.Manifest
+import io.gravitee.release.gio.manifest.Version
+import io.gravitee.release.gio.sandbox.fixture.RealRepositories
+import io.gravitee.release.gio.sandbox.maven.Nexus3Peer
+import org.eclipse.jgit.api.Git
+import org.eclipse.jgit.api.ResetCommand
+import org.eclipse.jgit.lib.ObjectId
+import org.eclipse.jgit.lib.PersonIdent
+import org.eclipse.jgit.transport.RefSpec
+import org.eclipse.jgit.transport.TagOpt
+
+def who = new PersonIdent('gio it', 'it@example.com')
+def remotes = new File(basedir, 'remotes')
+
+def apikey = Git.init().setBare(true).setDirectory(new File(remotes, 'gravitee-policy-apikey.git')).call()
+apikey.fetch().setRemote(RealRepositories.bundle(basedir.toPath(), 'gravitee-policy-apikey').toString())
+        .setRefSpecs(new RefSpec('+refs/heads/2.3.x:refs/heads/2.3.x')).setTagOpt(TagOpt.NO_TAGS).call()
+def branch = apikey.repository.updateRef('refs/heads/2.3.x')
+branch.setNewObjectId(apikey.repository.resolve('a3716aa^{commit}'))
+branch.setForceUpdate(true)
+branch.update()
+apikey.repository.updateRef('HEAD').link('refs/heads/2.3.x')
+assert apikey.repository.refDatabase.refs.findAll { it.name.startsWith('refs/tags/') }.isEmpty()
+apikey.close()
+
+// The release repository, pushed to remotes/release.git, and this directory as its checkout.
+def start = RealRepositories.bundle(basedir.toPath(), 'gravitee-policy-apikey').parent
+        .resolve('../gravitee/history/release-3.12.0_START.json').normalize().toFile()
+def release = Git.init().setBare(true).setDirectory(new File(remotes, 'release.git')).setInitialBranch('master').call()
+release.close()
+def git = Git.init().setDirectory(basedir).setInitialBranch('master').call()
+def config = git.repository.config
+config.setString('remote', 'origin', 'url', new File(remotes, 'release.git').toURI().toString())
+config.setString('remote', 'origin', 'fetch', '+refs/heads/*:refs/remotes/origin/*')
+config.setString('branch', 'master', 'remote', 'origin')
+config.setString('branch', 'master', 'merge', 'refs/heads/master')
+config.save()
+new File(basedir, '.git/info').mkdirs()
+new File(basedir, '.git/info/exclude').text = '*\n!release.json\n'
+new File(basedir, 'release.json').bytes = start.bytes
+git.add().addFilepattern('release.json').call()
+git.commit().setMessage('Gravitee.io 3.12.0-SNAPSHOT').setAuthor(who).setCommitter(who).setSign(false).call()
+git.tag().setName('3.12.0_START').setAnnotated(true).setMessage('Start of release 3.12.0').setTagger(who).setSigned(false).call()
+def manifest = Manifest.read(new File(basedir, 'release.json').toPath())
+def product = Version.parse('3.12.0')
+manifest.pending().findAll { it.name() != 'gravitee-policy-apikey' }.each { c ->
+    manifest = manifest.withComponentReleased(c.name(), product)
+    new File(basedir, 'release.json').text = manifest.toJson()
+    git.commit().setOnly('release.json').setMessage("Release ${c.name()} ${c.version().release()}").setAuthor(who)
+            .setCommitter(who).setSign(false).call()
+}
+git.push().setPushAll().setPushTags().call()
+git.close()
+
+// A throw-away signing key, in the GNUPGHOME invoker.properties gives the builds, protected by the passphrase it
+// gives them in GPG_PASSPHRASE.
+def gnupg = new File(basedir, 'gnupg')
+gnupg.mkdirs()
+['chmod', '700', gnupg.path].execute().waitFor()
+def gpg = ['gpg', '--homedir', gnupg.path, '--batch', '--pinentry-mode', 'loopback', '--passphrase', 'gio-it-throw-away-7f3d',
+           '--quick-gen-key', 'gio it (throw-away) <gio-it@example.com>', 'rsa2048', 'sign', 'never'].execute()
+def gpgOut = new StringBuilder()
+def gpgErr = new StringBuilder()
+gpg.waitForProcessOutput(gpgOut, gpgErr)
+assert gpg.exitValue() == 0: "gpg could not generate the throw-away key: ${gpgErr}"
+
+if (System.getProperty('gio.nexus3.dir') == null) {
+    System.setProperty('gio.nexus3.dir', new File(basedir, '../../nexus3-its').canonicalPath)
+}
+def nexus = Nexus3Peer.shared()
+def deploy = nexus.createReleaseRepository('real-apikey-release')
+// A re-run of the IT in the same Nexus would meet its own 2.3.0: this IT's repository starts empty.
+assert nexus.assetPaths('real-apikey-release').isEmpty(): 'the real-apikey-release repository of the shared Nexus 3 is not empty'
+
+new File(basedir, '.mvn').mkdirs()
+new File(basedir, '.mvn/maven.config').text = """-Dgio.scm.urlTemplate=${remotes.toURI()}{name}.git
+-Dgio.release.branch=2.3.x
+-Dgio.release.deployRepository=gio-maven::${deploy}
+-Dgio.release.lookupRepositories=central::https://repo.maven.apache.org/maven2/
+"""
+return true
