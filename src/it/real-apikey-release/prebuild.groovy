@@ -70,6 +70,27 @@ def gpgErr = new StringBuilder()
 gpg.waitForProcessOutput(gpgOut, gpgErr)
 assert gpg.exitValue() == 0: "gpg could not generate the throw-away key: ${gpgErr}"
 
+// Central as Gravitee's orb saw it in September 2021, for the opt-in's dry run: the releases of the POM's io.gravitee
+// properties that Central lists today, up to the newest each major had then (the versions Gravitee's tag moved to:
+// the orb took the newest), and the .pom of gravitee-apim-repository-api 3.12.0. Only gio reads it; the builds
+// resolve from Central itself.
+def central2021 = new File(basedir, 'central-2021')
+[
+    'io.gravitee.gateway:gravitee-gateway-api': ['1.20.0', '1.20.1', '1.21.0', '1.21.1', '1.21.2', '1.22.0', '1.23.0',
+                                                 '1.24.0', '1.25.0', '1.26.0', '1.27.0', '1.27.1', '1.27.2', '1.28.0'],
+    'io.gravitee.policy:gravitee-policy-api': ['1.8.0', '1.9.0', '1.10.0', '1.11.0'],
+    'io.gravitee.apim.repository:gravitee-apim-repository-api': ['3.11.0', '3.11.1', '3.12.0'],
+].each { key, versions ->
+    def (groupId, artifactId) = key.split(':')
+    def base = new File(central2021, "${groupId.replace('.', '/')}/${artifactId}")
+    versions.each { v ->
+        new File(base, v).mkdirs()
+        new File(base, "${v}/${artifactId}-${v}.pom").text = '<project/>'
+    }
+    new File(base, 'maven-metadata.xml').text = "<metadata><groupId>${groupId}</groupId><artifactId>${artifactId}</artifactId>" +
+            "<versioning><versions>${versions.collect { "<version>${it}</version>" }.join('')}</versions></versioning></metadata>"
+}
+
 if (System.getProperty('gio.nexus3.dir') == null) {
     System.setProperty('gio.nexus3.dir', new File(basedir, '../../nexus3-its').canonicalPath)
 }

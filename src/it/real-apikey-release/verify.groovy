@@ -2,6 +2,7 @@
 // aligned it (the version and the snapshot, not the properties only the opt-in moves), built with gravitee-parent
 // 15.1's gio-release profile, every deployed file in Nexus 3 signed by the throw-away key, the passphrase nowhere.
 import groovy.json.JsonSlurper
+import io.gravitee.release.gio.sandbox.fixture.RealRepositories
 import io.gravitee.release.gio.sandbox.maven.Nexus3Peer
 import org.eclipse.jgit.api.Git
 import org.eclipse.jgit.diff.DiffEntry
@@ -12,12 +13,33 @@ import org.eclipse.jgit.util.io.DisabledOutputStream
 
 def gnupg = new File(basedir, 'gnupg')
 def secret = 'gio-it-throw-away-7f3d'
+def verifies = { File file ->
+    def gpg = ['gpg', '--homedir', gnupg.path, '--batch', '--status-fd', '1', '--verify', file.path + '.asc', file.path].execute()
+    def out = new StringBuilder()
+    def err = new StringBuilder()
+    gpg.waitForProcessOutput(out, err)
+    if (gpg.exitValue() != 0 || !out.toString().contains('[GNUPG:] VALIDSIG')) {
+        println "gpg --verify ${file}: ${out} ${err}"
+        return false
+    }
+    true
+}
 try {
     def log = new File(basedir, 'build.log').text
     assert log.contains('gravitee-policy-apikey: aligned pom.xml: gravitee-repository-api.version 3.12.0-SNAPSHOT -> 3.12.0 (released)')
     assert log =~ /gravitee-policy-apikey\s+2\.3\.0\s+RELEASED/
     assert log.contains('no component is pending, nothing to release'), 'the second run does nothing'
     assert !new JsonSlurper().parse(new File(basedir, 'target/gio/release-report.json')).failed
+
+    // The dry run with the opt-in: what Gravitee's orb changed too, and the POM it deployed is Gravitee's tag's.
+    assert log.contains('gravitee-policy-apikey: aligned pom.xml: gravitee-gateway-api.version 1.23.0 -> 1.28.0 (newest release of the same major)')
+    assert log.contains('gravitee-policy-apikey: aligned pom.xml: gravitee-policy-api.version 1.10.0 -> 1.11.0 (newest release of the same major)')
+    def graviteeTag = RealRepositories.checkout(new File(basedir, 'target/gravitee-2.3.0'), 'gravitee-policy-apikey', '2.3.0')
+    def dryRun = new File(basedir, 'target/gio/dry-run-repository/io/gravitee/policy/gravitee-policy-apikey/2.3.0')
+    assert new File(dryRun, 'gravitee-policy-apikey-2.3.0.pom').text == new File(graviteeTag, 'pom.xml').text
+    ['gravitee-policy-apikey-2.3.0.pom', 'gravitee-policy-apikey-2.3.0.zip'].each { f ->
+        assert verifies(new File(dryRun, f)): "the dry run's ${f} is not signed by the throw-away key"
+    }
 
     // The tag: a3716aa plus the version and the snapshot's release, nothing else (Gravitee's tag also moved
     // gravitee-gateway-api and gravitee-policy-api: that is -Dgio.release.updateProperties, off here).
@@ -68,12 +90,8 @@ try {
     }
     files.each { f ->
         def file = download(f)
-        def signature = download(f + '.asc')
-        def gpg = ['gpg', '--homedir', gnupg.path, '--batch', '--status-fd', '1', '--verify', signature.path, file.path].execute()
-        def out = new StringBuilder()
-        def err = new StringBuilder()
-        gpg.waitForProcessOutput(out, err)
-        assert gpg.exitValue() == 0 && out.toString().contains('[GNUPG:] VALIDSIG'): "${f}: ${out} ${err}"
+        download(f + '.asc')
+        assert verifies(file): "${f} in Nexus 3 is not signed by the throw-away key"
     }
 
     // The passphrase reached gpg and nothing else: no log, report or ledger shows it.
