@@ -3,11 +3,15 @@
 // X.Y.0 is master) and which has none of the tags Gravitee pushed later. The release repository: Gravitee's real
 // release-3.12.0_START.json, tag 3.12.0_START, then every other component released, as a resumed run finds it; this
 // directory becomes its checkout. A throw-away gpg key in ./gnupg (the CI's GNUPGHOME), the shared real Nexus 3 with a
-// release repository of this IT's own.
+// release repository of this IT's own, and the Nexus 2 emulator the staging publishes to, running in this JVM until
+// verify.groovy stops it.
 import io.gravitee.release.gio.manifest.Manifest
 import io.gravitee.release.gio.manifest.Version
 import io.gravitee.release.gio.sandbox.fixture.RealRepositories
 import io.gravitee.release.gio.sandbox.maven.Nexus3Peer
+import io.gravitee.release.gio.sandbox.nexus2.Nexus2Config
+import io.gravitee.release.gio.sandbox.nexus2.Nexus2Emulator
+import java.time.Duration
 import org.eclipse.jgit.api.Git
 import org.eclipse.jgit.api.ResetCommand
 import org.eclipse.jgit.lib.ObjectId
@@ -49,8 +53,11 @@ git.commit().setMessage('Gravitee.io 3.12.0-SNAPSHOT').setAuthor(who).setCommitt
 git.tag().setName('3.12.0_START').setAnnotated(true).setMessage('Start of release 3.12.0').setTagger(who).setSigned(false).call()
 def manifest = Manifest.read(new File(basedir, 'release.json').toPath())
 def product = Version.parse('3.12.0')
+// Released outside gio (their since unchanged), so that the staging stages this release's apikey only, and the
+// ledger knows none of their artifacts: gravitee-api-management's gravitee-apim-repository-api 3.12.0 is found in
+// the lookup repositories, as for a component released by another run or by hand.
 manifest.pending().findAll { it.name() != 'gravitee-policy-apikey' }.each { c ->
-    manifest = manifest.withComponentReleased(c.name(), product)
+    manifest = manifest.withComponentVersion(c.name(), c.version().release())
     new File(basedir, 'release.json').text = manifest.toJson()
     git.commit().setOnly('release.json').setMessage("Release ${c.name()} ${c.version().release()}").setAuthor(who)
             .setCommitter(who).setSign(false).call()
@@ -69,6 +76,10 @@ def gpgOut = new StringBuilder()
 def gpgErr = new StringBuilder()
 gpg.waitForProcessOutput(gpgOut, gpgErr)
 assert gpg.exitValue() == 0: "gpg could not generate the throw-away key: ${gpgErr}"
+// Its public key, which the staging's validation checks every signature against.
+def export = ['gpg', '--homedir', gnupg.path, '--batch', '--export', '--output', new File(basedir, 'public-key.gpg').path].execute()
+export.waitForProcessOutput(new StringBuilder(), gpgErr)
+assert export.exitValue() == 0: "gpg could not export the throw-away key: ${gpgErr}"
 
 // Central as Gravitee's orb saw it in September 2021, for the opt-in's dry run: the releases of the POM's io.gravitee
 // properties that Central lists today, up to the newest each major had then (the versions Gravitee's tag moved to:
@@ -99,10 +110,30 @@ def deploy = nexus.createReleaseRepository('real-apikey-release')
 // A re-run of the IT in the same Nexus would meet its own 2.3.0: this IT's repository starts empty.
 assert nexus.assetPaths('real-apikey-release').isEmpty(): 'the real-apikey-release repository of the shared Nexus 3 is not empty'
 
+// The staging resolves the effective model's parents from its source repository, as from an Artifactory proxying
+// Central: gravitee-parent 15.1 is put there. The Nexus 2 emulator (the public target) has it released, as Central.
+def parent = 'io/gravitee/gravitee-parent/15.1/gravitee-parent-15.1.pom'
+def parentPom = new URL('https://repo.maven.apache.org/maven2/' + parent).bytes
+def put = new URL(deploy.toString() + parent).openConnection()
+put.requestMethod = 'PUT'
+put.doOutput = true
+put.setRequestProperty('Authorization', 'Basic ' + "${nexus.credentials().username()}:${nexus.credentials().password()}".bytes.encodeBase64())
+put.outputStream.withCloseable { it.write(parentPom) }
+assert put.responseCode in [200, 201, 204]: "Nexus 3 refused ${parent}: HTTP ${put.responseCode}"
+def port = new ServerSocket(0).withCloseable { it.localPort }
+def nexus2 = new Nexus2Emulator(Nexus2Config.defaults().withTransitionDuration(Duration.ofMillis(100))).start(port)
+nexus2.seedReleased(parent, parentPom)
+System.properties.put('gio.it.real-apikey-release.nexus2', nexus2)
+
 new File(basedir, '.mvn').mkdirs()
 new File(basedir, '.mvn/maven.config').text = """-Dgio.scm.urlTemplate=${remotes.toURI()}{name}.git
 -Dgio.release.branch=2.3.x
 -Dgio.release.deployRepository=gio-maven::${deploy}
 -Dgio.release.lookupRepositories=central::https://repo.maven.apache.org/maven2/
+-Dgio.staging.sourceRepository=gio-maven::${deploy}
+-Dgio.staging.publicKeyRing=${new File(basedir, 'public-key.gpg').path}
+-Dgio.staging.url=${nexus2.url()}
+-Dgio.staging.serverId=gio-nexus2
+-Dgio.staging.pollMillis=100
 """
 return true

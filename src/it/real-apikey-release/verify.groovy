@@ -11,6 +11,7 @@ import org.eclipse.jgit.revwalk.RevWalk
 import org.eclipse.jgit.treewalk.TreeWalk
 import org.eclipse.jgit.util.io.DisabledOutputStream
 
+def nexus2 = System.properties.remove('gio.it.real-apikey-release.nexus2')
 def gnupg = new File(basedir, 'gnupg')
 def secret = 'gio-it-throw-away-7f3d'
 def verifies = { File file ->
@@ -94,6 +95,19 @@ try {
         assert verifies(file): "${f} in Nexus 3 is not signed by the throw-away key"
     }
 
+    // Staged from Nexus 3 and released on the Nexus 2 emulator: every file with its signature; the second stage-all
+    // finds it published.
+    assert log =~ /gravitee-policy-apikey\s+2\.3\.0\s+PUBLISHED/
+    assert log.contains('Nothing to stage: every component of 3.12.0 is published.'), 'the second stage-all does nothing'
+    assert !new JsonSlurper().parse(new File(basedir, 'target/gio/stage-all-report.json')).failed
+    files.each { f ->
+        [f, f + '.asc'].each { name ->
+            def published = nexus2.releasedFile(dir + name)
+            assert published.isPresent(): "${name} is not released on Nexus 2"
+            assert published.get().toFile().bytes == new File(basedir, "target/verify/${name}").bytes: "${name} differs from Nexus 3's"
+        }
+    }
+
     // The passphrase reached gpg and nothing else: no log, report or ledger shows it.
     def written = [new File(basedir, 'build.log')]
     new File(basedir, 'target/gio').eachFileRecurse { if (it.isFile() && !it.path.contains('/work/gravitee-policy-apikey/')) written << it }
@@ -108,6 +122,7 @@ try {
     }
     release.close()
 } finally {
+    nexus2?.close()
     ['gpgconf', '--homedir', gnupg.path, '--kill', 'gpg-agent'].execute().waitFor()
 }
 return true
