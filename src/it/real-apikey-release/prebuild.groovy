@@ -1,7 +1,7 @@
 // The real gravitee-policy-apikey as Gravitee's orchestrator found it for product release 3.12.0: a bare remote whose
 // 2.3.x is a3716aa (Gravitee released 2.3.0 from that branch, hence -Dgio.release.branch=2.3.x; gio's default for an
 // X.Y.0 is master) and which has none of the tags Gravitee pushed later. The release repository: Gravitee's real
-// release-3.12.0_START.json, tag 3.12.0_START, then every other component released, as a resumed run finds it; this
+// release-3.12.0_START.json, tag 3.12.0_START, then every other component released (the release is resumed); this
 // directory becomes its checkout. A throw-away gpg key in ./gnupg (the CI's GNUPGHOME), the shared real Nexus 3 with a
 // release repository of this IT's own, and the Nexus 2 emulator the staging publishes to, running in this JVM until
 // verify.groovy stops it.
