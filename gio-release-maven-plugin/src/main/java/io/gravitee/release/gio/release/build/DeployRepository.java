@@ -60,6 +60,29 @@ public record DeployRepository(String id, URI url, Optional<Credentials> credent
         };
     }
 
+    /** The text of the file at {@code path}, empty when the repository has no such file (e.g. a maven-metadata.xml). */
+    public Optional<String> text(String path) throws IOException {
+        URI file = url.resolve(path);
+        if ("file".equals(file.getScheme())) {
+            return Files.isRegularFile(Path.of(file)) ? Optional.of(Files.readString(Path.of(file))) : Optional.empty();
+        }
+        HttpResponse<String> response;
+        try {
+            response = CLIENT.send(request(file).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while reading " + file, e);
+        } catch (IOException e) {
+            throw new IOException("The repository " + id + " (" + url + ") cannot be reached: " + e.getMessage(), e);
+        }
+        return switch (response.statusCode()) {
+            case 200 -> Optional.of(response.body());
+            case 404 -> Optional.empty();
+            case 401, 403 -> throw refused(response.statusCode());
+            default -> throw new IOException("The repository " + id + " answered HTTP " + response.statusCode() + " for " + file);
+        };
+    }
+
     /** The SHA-1 (hex) of the file at {@code path}, read from the repository; the file must be there. */
     public String sha1(String path) throws IOException {
         URI file = url.resolve(path);

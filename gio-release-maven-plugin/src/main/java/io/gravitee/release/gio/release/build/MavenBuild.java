@@ -83,6 +83,11 @@ public final class MavenBuild {
         request.settings().ifPresent(s -> invocation.setUserSettingsFile(s.toFile()));
         request.globalSettings().ifPresent(s -> invocation.setGlobalSettingsFile(s.toFile()));
         request.localRepository().ifPresent(r -> invocation.setLocalRepositoryDirectory(r.toFile()));
+        if (System.getenv("JAVA_HOME") == null) {
+            // Plugins of older company parents (gravitee-parent 15.1's maven-javadoc-plugin 2.8) look for the JDK's
+            // tools through JAVA_HOME when java.home is not a JRE inside a JDK, as it is not since Java 9.
+            invocation.setJavaHome(new java.io.File(System.getProperty("java.home")));
+        }
         long started = System.nanoTime();
         Tail tail = new Tail(40);
         try (BufferedWriter out = Files.newBufferedWriter(request.log(), StandardCharsets.UTF_8)) {

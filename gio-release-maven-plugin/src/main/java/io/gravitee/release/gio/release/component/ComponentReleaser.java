@@ -11,6 +11,8 @@ import io.gravitee.release.gio.manifest.Component;
 import io.gravitee.release.gio.release.build.DeployJournal;
 import io.gravitee.release.gio.release.build.DeployUpload;
 import io.gravitee.release.gio.release.build.MavenBuild;
+import io.gravitee.release.gio.release.pom.AlignmentException;
+import io.gravitee.release.gio.release.pom.DependencyAligner;
 import io.gravitee.release.gio.release.pom.Reactor;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -114,13 +116,7 @@ public final class ComponentReleaser {
                         + " the branch so they agree, then run the release again.");
             }
 
-            Reactor.AlignmentResult alignment = reactor.align(released);
-            alignment.changes().forEach(c -> console.info("  " + name + ": aligned " + c));
-            if (!alignment.remainingSnapshots().isEmpty()) {
-                throw new ReleaseException(name + " still depends on snapshots of released components after alignment: "
-                        + String.join("; ", alignment.remainingSnapshots())
-                        + ". Declare their versions directly or through a property, then run the release again.");
-            }
+            Reactor.AlignmentResult alignment = align(name, reactor, released);
             Reactor releasing = alignment.reactor().setVersion(component.version().toString(), version);
             String groupId = releasing.rootPom().groupId().orElse("");
             String artifactId = releasing.rootPom().artifactId();
@@ -238,6 +234,21 @@ public final class ComponentReleaser {
                     + settings.deployRepository().id() + ", then run the release again.");
         } catch (IOException e) {
             throw new ReleaseException(name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Before anything is built: the POMs name releases only, or the component stops naming what is left. */
+    private Reactor.AlignmentResult align(String name, Reactor reactor, Map<String, String> released)
+            throws ReleaseException, IOException {
+        try {
+            Reactor.AlignmentResult alignment = new DependencyAligner(settings.releases(), settings.propertyUpdates())
+                    .align(reactor, released);
+            alignment.changes().forEach(c -> console.info("  " + name + ": aligned " + c));
+            return alignment;
+        } catch (AlignmentException e) {
+            throw new ReleaseException(name + " still depends on snapshots after alignment: "
+                    + String.join("; ", e.problems()) + ". Nothing was built or pushed. Release them first (or point"
+                    + " the POM at a release), then run the release again.");
         }
     }
 

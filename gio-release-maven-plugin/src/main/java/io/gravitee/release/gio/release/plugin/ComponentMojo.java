@@ -54,6 +54,22 @@ public class ComponentMojo extends AbstractMojo {
     @Parameter(property = "gio.release.profile", defaultValue = "gio-release")
     private String profile;
 
+    /**
+     * Repositories ({@code id::url}, comma-separated; each id also a settings.xml server) where an io.gravitee
+     * {@code X-SNAPSHOT} is looked for as release {@code X} after the deploy repository, e.g. Maven Central
+     * ({@code central::https://repo.maven.apache.org/maven2/}) when the deploy repository does not proxy it.
+     */
+    @Parameter(property = "gio.release.lookupRepositories")
+    private String lookupRepositories;
+
+    /**
+     * Opt-in: move the version properties of these artifacts ({@code groupId[:artifactId]} globs, comma-separated;
+     * {@code true} = {@code io.gravitee.*}) to their newest release of the same major before the build, as
+     * {@code versions:update-properties} did in Gravitee's CircleCI orb.
+     */
+    @Parameter(property = "gio.release.updateProperties")
+    private String updateProperties;
+
     /** A build taking longer than this many minutes is stopped and fails. */
     @Parameter(property = "gio.release.buildTimeoutMinutes", defaultValue = "60")
     private int buildTimeoutMinutes;
@@ -116,7 +132,7 @@ public class ComponentMojo extends AbstractMojo {
             throw new MojoFailureException(e.getMessage() + " Nothing was released.", e);
         }
         Path work = basedir.resolve("target/gio");
-        ReleaseSettings settings = new ReleaseSettings(origin, git, Optional.of(branch), target, profile,
+        ReleaseSettings settings = Alignment.apply(new ReleaseSettings(origin, git, Optional.of(branch), target, profile,
                 MavenBuild.ofRunningMaven(),
                 Optional.ofNullable(session.getRequest().getUserSettingsFile()).filter(File::isFile).map(File::toPath),
                 Optional.ofNullable(session.getRequest().getGlobalSettingsFile()).filter(File::isFile).map(File::toPath),
@@ -124,7 +140,8 @@ public class ComponentMojo extends AbstractMojo {
                 work.resolve("work"), Duration.ofMinutes(buildTimeoutMinutes),
                 new PersonIdent(System.getenv().getOrDefault("GIT_AUTHOR_NAME", "gio release"),
                         System.getenv().getOrDefault("GIT_AUTHOR_EMAIL", "release@gravitee.io")),
-                dryRun, work.resolve("dry-run-repository"));
+                dryRun, work.resolve("dry-run-repository")),
+                Alignment.releases(target, lookupRepositories, session.getSettings(), decrypter), updateProperties);
         Component component = new Component(project.getArtifactId(), version, true, Optional.empty());
         // Standalone, the deploy's intent is kept beside the report: a re-run in the same workspace finds it.
         ComponentOutcome outcome = new ComponentReleaser(settings, console).release(component, Map.of(),

@@ -9,6 +9,7 @@ import io.gravitee.release.gio.log.Console;
 import io.gravitee.release.gio.maven.ServerCredentials;
 import io.gravitee.release.gio.release.build.DeployRepository;
 import io.gravitee.release.gio.release.build.MavenBuild;
+import io.gravitee.release.gio.release.build.RepositoryReleases;
 import io.gravitee.release.gio.release.component.ReleaseException;
 import io.gravitee.release.gio.release.component.ReleaseSettings;
 import io.gravitee.release.gio.release.product.ProductRelease;
@@ -67,6 +68,22 @@ public class ReleaseMojo extends AbstractMojo {
     @Parameter(property = "gio.release.deployRepository", required = true)
     private String deployRepository;
 
+    /**
+     * Repositories ({@code id::url}, comma-separated; each id also a settings.xml server) where an io.gravitee
+     * {@code X-SNAPSHOT} is looked for as release {@code X} after the deploy repository, e.g. Maven Central
+     * ({@code central::https://repo.maven.apache.org/maven2/}) when the deploy repository does not proxy it.
+     */
+    @Parameter(property = "gio.release.lookupRepositories")
+    private String lookupRepositories;
+
+    /**
+     * Opt-in: move the version properties of these artifacts ({@code groupId[:artifactId]} globs, comma-separated;
+     * {@code true} = {@code io.gravitee.*}) to their newest release of the same major before the build, as
+     * {@code versions:update-properties} did in Gravitee's CircleCI orb.
+     */
+    @Parameter(property = "gio.release.updateProperties")
+    private String updateProperties;
+
     /** How many components of a wave are released at once. Default: the number of cores. */
     @Parameter(property = "gio.threads")
     private Integer threads;
@@ -115,14 +132,15 @@ public class ReleaseMojo extends AbstractMojo {
                 .map(c -> new GitCredentials(c.username(), c.secret()));
         DeployRepository target = deployRepository();
         Path work = outputDirectory.toPath();
+        RepositoryReleases releases = Alignment.releases(target, lookupRepositories, session.getSettings(), decrypter);
         ReleaseRequest request = new ReleaseRequest(checkout, manifest, strict,
-                scmHttpUrl -> new ReleaseSettings(urlTemplate.replace("${scmHttpUrl}", scmHttpUrl), git,
+                scmHttpUrl -> Alignment.apply(new ReleaseSettings(urlTemplate.replace("${scmHttpUrl}", scmHttpUrl), git,
                         Optional.ofNullable(branch).filter(b -> !b.isBlank()), target, profile, MavenBuild.ofRunningMaven(),
                         Optional.ofNullable(session.getRequest().getUserSettingsFile()).filter(File::isFile).map(File::toPath),
                         Optional.ofNullable(session.getRequest().getGlobalSettingsFile()).filter(File::isFile).map(File::toPath),
                         Optional.ofNullable(session.getRequest().getLocalRepositoryPath()).map(File::toPath),
                         work.resolve("work"), Duration.ofMinutes(buildTimeoutMinutes), author(), dryRun,
-                        work.resolve("dry-run-repository")),
+                        work.resolve("dry-run-repository")), releases, updateProperties),
                 git, threads == null ? Runtime.getRuntime().availableProcessors() : threads,
                 new LeaseOptions(Duration.ofSeconds(lockTtl), lockForce, "gio-release:release"), work);
         ReleaseReport report;

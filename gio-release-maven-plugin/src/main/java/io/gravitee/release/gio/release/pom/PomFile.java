@@ -179,12 +179,39 @@ public final class PomFile {
         return indent.isBlank() && !indent.isEmpty() ? indent : "  ";
     }
 
+    /** Replaces the text of one element of this POM (a version, a property) found by the reactor. */
+    void set(XmlTree.Element element, String value) {
+        replace(element, value);
+    }
+
     private void replace(XmlTree.Element element, String value) {
         if (tree.value(element).equals(value)) {
             return;
         }
         String escaped = value.replace("&", "&amp;").replace("<", "&lt;");
         edits.add(new Edit(element.contentStart, element.contentEnd, escaped));
+    }
+
+    /** The line (from 1) where {@code element} starts, for messages that send a person to the place to fix. */
+    public int lineOf(XmlTree.Element element) {
+        String text = tree.text();
+        int line = 1;
+        for (int i = 0; i < element.start; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /** The {@code <properties>} entry {@code name}, if this POM declares it. */
+    public Optional<XmlTree.Element> propertyElement(String name) {
+        return tree.root().child("properties").flatMap(ps -> ps.child(name));
+    }
+
+    /** The {@code <parent><version>} element, if any. */
+    public Optional<XmlTree.Element> parentVersionElement() {
+        return tree.root().child("parent", "version");
     }
 
     public boolean changed() {

@@ -172,7 +172,7 @@ public final class Reactor {
     /** The outcome of {@link #align}: the reloaded reactor, what changed, and what still depends on a snapshot. */
     public record AlignmentResult(Reactor reactor, List<String> changes, List<String> remainingSnapshots) {}
 
-    private Reactor saved() throws IOException {
+    Reactor saved() throws IOException {
         List<PomFile> reloaded = new ArrayList<>();
         for (PomFile pom : poms) {
             reloaded.add(pom.save());
@@ -199,7 +199,8 @@ public final class Reactor {
         return out.toString();
     }
 
-    private Optional<PomFile> propertyOwner(PomFile pom, String name) {
+    /** The POM of the reactor that declares {@code name} for {@code pom}: itself or its nearest ancestor in the reactor. */
+    Optional<PomFile> propertyOwner(PomFile pom, String name) {
         for (PomFile current = pom; current != null; current = parentInReactor(current)) {
             if (current.properties().containsKey(name)) {
                 return Optional.of(current);
@@ -216,7 +217,7 @@ public final class Reactor {
                 .orElse(null);
     }
 
-    private String relative(PomFile pom) {
+    String relative(PomFile pom) {
         return root.relativize(pom.path()).toString();
     }
 }
