@@ -70,8 +70,19 @@ class ProductReleaseTest {
         List<String> history = product.log("release", "master");
         assertEquals("chore(): Prepare next version", history.get(0));
         assertEquals("Release 2.1.3", history.get(1));
-        assertTrue(history.subList(2, 5).containsAll(List.of("Release sample-common 1.20.2", "Release sample-api 1.4.0",
+        List<String> components = history.subList(2, history.size()).stream()
+                .filter(m -> m.startsWith("Release ") && !m.equals("Release manifest")).toList();
+        assertEquals(3, components.size(), history.toString());
+        assertTrue(components.containsAll(List.of("Release sample-common 1.20.2", "Release sample-api 1.4.0",
                 "Release sample-gateway 2.1.3")), history.toString());
+        for (String c : List.of("sample-common 1.20.2", "sample-api 1.4.0", "sample-gateway 2.1.3")) {
+            // Newest first: the record, then the deployed set, then the intent written before the first upload.
+            int intent = history.indexOf("Deploy " + c);
+            int deployed = history.indexOf("Deployed " + c);
+            int released = history.indexOf("Release " + c);
+            assertTrue(released >= 0 && released < deployed && deployed < intent, history.toString());
+            assertEquals(intent, history.lastIndexOf("Deploy " + c), "one deploy intent for " + c);
+        }
         assertTrue(product.allRefs().containsKey("release.git refs/tags/2.1.3_START"));
         String gatewayPom = product.file("sample-gateway", "refs/tags/2.1.3", "pom.xml");
         assertTrue(gatewayPom.contains(">1.20.2<") && gatewayPom.contains(">1.4.0<") && !gatewayPom.contains("SNAPSHOT"),

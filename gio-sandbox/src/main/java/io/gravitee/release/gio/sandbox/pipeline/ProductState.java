@@ -29,8 +29,9 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 /**
  * What a release pipeline leaves behind, in a form two runs can be compared in. Two honest runs differ in commit ids,
  * dates and the ids the staging server hands out, and the ledger records those; so each ref is described by a digest
- * of the files it points at and its commit's subject, both with commit ids, ISO timestamps and staging repository ids
- * replaced by placeholders.
+ * of the files it points at and its commit's subject, both with commit ids, ISO timestamps, staging repository ids and
+ * the ledger's attempt counts replaced by placeholders (a run killed while a component deployed starts that
+ * component's attempt again, and its ledger counts it: that is history, not state).
  *
  * @param refs          {@code <remote>:<ref>} → {@code <content digest> <commit subject>}, for every ref of every remote
  * @param privateFiles  every file path in the private repository
@@ -42,6 +43,7 @@ public record ProductState(Map<String, String> refs, List<String> privateFiles, 
                            List<String> bucketKeys) {
 
     private static final Pattern COMMIT_ID = Pattern.compile("\\b[0-9a-f]{40}\\b");
+    private static final Pattern ATTEMPTS = Pattern.compile("\"attempts\"\\s*:\\s*\\d+");
     private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?(Z|[+-]\\d\\d:?\\d\\d)");
 
     static ProductState capture(Path gitDir, List<String> privateFiles, List<RepositorySnapshot> staging, Path bucket)
@@ -106,6 +108,7 @@ public record ProductState(Map<String, String> refs, List<String> privateFiles, 
     static String normalise(String text, List<String> stagingIds) {
         String out = COMMIT_ID.matcher(text).replaceAll("<commit>");
         out = TIMESTAMP.matcher(out).replaceAll("<time>");
+        out = ATTEMPTS.matcher(out).replaceAll("\"attempts\" : <attempts>");
         for (String id : stagingIds) {
             out = out.replace(id, "<staging-repository>");
         }

@@ -65,7 +65,7 @@ class ProductStateTest {
     }
 
     @Test
-    void commitIdsTimesAndStagingIdsAreTheOnlyThingsNormalisedAway() {
+    void commitIdsTimesStagingIdsAndAttemptCountsAreTheOnlyThingsNormalisedAway() {
         List<String> staging = List.of("iogravitee-1003");
         String ledger = "{\"tagCommit\" : \"206c7e198243db70d1b628503dc671c9b1582538\", \"updatedAt\" : "
                 + "\"2026-11-27T00:57:18.462917110Z\", \"repository\" : \"iogravitee-1003\", \"state\" : \"RELEASED\"}";
@@ -73,5 +73,7 @@ class ProductStateTest {
         assertEquals("{\"tagCommit\" : \"<commit>\", \"updatedAt\" : \"<time>\", \"repository\" : "
                 + "\"<staging-repository>\", \"state\" : \"RELEASED\"}", ProductState.normalise(ledger, staging));
         assertEquals("version 1.4.0 at 2026-11-27", ProductState.normalise("version 1.4.0 at 2026-11-27", staging));
+        assertEquals("{\"state\" : \"RELEASED\", \"attempts\" : <attempts>, \"deploy.files\" : \"a 1\"}",
+                ProductState.normalise("{\"state\" : \"RELEASED\", \"attempts\" : 2, \"deploy.files\" : \"a 1\"}", staging));
     }
 }
