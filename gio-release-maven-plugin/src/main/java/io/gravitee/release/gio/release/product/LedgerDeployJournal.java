@@ -45,13 +45,22 @@ final class LedgerDeployJournal implements DeployJournal {
         });
     }
 
+    /**
+     * Also narrows the intent to what is deployed: a dead attempt's files are no longer in the repository (they were
+     * replaced), so a run that dies after this one needs to know only these; and a release that survived crashes
+     * then ends with the ledger an uninterrupted one leaves.
+     */
     @Override
     public void deployed(DeployRecord deployed) {
         String text = deployed.toText();
-        if (text.equals(ledger.state().component(component).map(e -> e.ids().get(DEPLOYED)).orElse(null))) {
+        var entry = ledger.state().component(component);
+        if (text.equals(entry.map(e -> e.ids().get(DEPLOYED)).orElse(null))
+                && text.equals(entry.map(e -> e.ids().get(INTENT)).orElse(null))) {
             return;
         }
-        ledger.update("Deployed " + component + " " + version, draft ->
-                draft.setState(draft.state().withId(component, DEPLOYED, text, Instant.now())));
+        ledger.update("Deployed " + component + " " + version, draft -> {
+            Instant now = Instant.now();
+            draft.setState(draft.state().withId(component, DEPLOYED, text, now).withId(component, INTENT, text, now));
+        });
     }
 }
