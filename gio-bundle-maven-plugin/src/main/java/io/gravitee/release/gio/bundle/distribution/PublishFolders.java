@@ -92,6 +92,11 @@ final class PublishFolders {
         try {
             return Optional.ofNullable(builder.build(request).getEffectiveModel().getProperties().getProperty(PROPERTY));
         } catch (ModelBuildingException e) {
+            // With stand-in BOMs, managed dependency versions are missing and the validation of the effective model
+            // fails; the model is complete otherwise (a missing parent leaves none), and a property needs no version.
+            if (e.getResult() != null && e.getResult().getEffectiveModel() != null) {
+                return Optional.ofNullable(e.getResult().getEffectiveModel().getProperties().getProperty(PROPERTY));
+            }
             throw new BundleException("Cannot read where " + plugin.artifactId() + " " + plugin.version() + " is published: Maven"
                     + " cannot build the effective model of " + plugin.pom() + ": " + e.getProblems().stream()
                     .filter(p -> p.getSeverity() != ModelProblem.Severity.WARNING)
@@ -113,21 +118,24 @@ final class PublishFolders {
         };
     }
 
-    /** Parents come from the repositories of the zips, nowhere else. */
+    /**
+     * Parents come from the repositories of the zips, nowhere else. Maven's builder asks for a parent by {@link Parent}
+     * and for an imported BOM by coordinates or {@link Dependency}: those get a stand-in (see {@link #NO_BOM}).
+     */
     private final class SourceResolver implements ModelResolver {
         @Override
-        public ModelSource resolveModel(String groupId, String artifactId, String version) throws UnresolvableModelException {
-            Coordinates parent = new Coordinates(groupId, artifactId, "pom", version);
+        public ModelSource resolveModel(Parent parent) throws UnresolvableModelException {
+            Coordinates pom = new Coordinates(parent.getGroupId(), parent.getArtifactId(), "pom", parent.getVersion());
             try {
-                return source(source.resolve(parent), parent.toString());
+                return source(source.resolve(pom), pom.toString());
             } catch (BundleException e) {
-                throw new UnresolvableModelException(e.getMessage(), groupId, artifactId, version, e);
+                throw new UnresolvableModelException(e.getMessage(), pom.groupId(), pom.artifactId(), pom.version(), e);
             }
         }
 
         @Override
-        public ModelSource resolveModel(Parent parent) throws UnresolvableModelException {
-            return resolveModel(parent.getGroupId(), parent.getArtifactId(), parent.getVersion());
+        public ModelSource resolveModel(String groupId, String artifactId, String version) {
+            return new StringModelSource(NO_BOM, groupId + ":" + artifactId + ":" + version);
         }
 
         @Override
