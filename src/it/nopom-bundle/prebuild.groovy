@@ -15,6 +15,8 @@ def zip = { File file, String top ->
         out.putNextEntry(new ZipEntry("${top}/README.txt")); out.write("${top}\n".bytes); out.closeEntry()
         out.putNextEntry(new ZipEntry("${top}/lib/${top}.jar")); out.write(new byte[2048]); out.closeEntry()
     }
+    // gio-bundle:package refuses a zip served without checksums, as a repository manager serves them.
+    new File(file.path + '.sha1').text = java.security.MessageDigest.getInstance('SHA-1').digest(file.bytes).encodeHex().toString()
 }
 def repo = new File(basedir, 'repo')
 zip(new File(repo, 'io/gravitee/sample/sample-gateway/1.0.0/sample-gateway-1.0.0.zip'), 'sample-gateway-1.0.0')

@@ -2,6 +2,7 @@ package io.gravitee.release.gio.bundle.distribution;
 
 import io.gravitee.release.gio.bundle.BundleException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Where component zips come from: the private repository through maven-resolver in the goal
@@ -20,4 +21,12 @@ public interface ArtifactSource {
 
     /** The local path of the file, downloaded and checksum-verified; a clear error if no repository has it. */
     Path resolve(Coordinates coordinates) throws BundleException;
+
+    /**
+     * The file if a repository has it, empty if none has (a POM beside a zip is optional); other failures, such as a
+     * checksum mismatch or an unreachable repository, still fail.
+     */
+    default Optional<Path> find(Coordinates coordinates) throws BundleException {
+        return Optional.of(resolve(coordinates));
+    }
 }

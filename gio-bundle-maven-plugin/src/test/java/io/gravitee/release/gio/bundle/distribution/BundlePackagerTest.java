@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gravitee.release.gio.bundle.BundleException;
 import io.gravitee.release.gio.log.Console;
 import io.gravitee.release.gio.manifest.Manifest;
+import io.gravitee.release.gio.transfer.Checksums;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,13 +88,14 @@ class BundlePackagerTest {
                 List.of(new RemoteRepository.Builder("gravitee-private", "default", repository.toUri().toString()).build()));
     }
 
-    /** Writes a zip and its pom into the repository in Maven's layout. */
+    /** Writes a zip and its .sha1 into the repository in Maven's layout. */
     private void deploy(String groupId, String artifactId, String version, Map<String, String> entries) throws Exception {
         Path dir = repository.resolve(groupId.replace('.', '/')).resolve(artifactId).resolve(version);
         Files.createDirectories(dir);
         List<String> names = new ArrayList<>(entries.keySet());
         Collections.sort(names);
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(dir.resolve(artifactId + "-" + version + ".zip")))) {
+        Path file = dir.resolve(artifactId + "-" + version + ".zip");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
             for (String name : names) {
                 ZipEntry entry = new ZipEntry(name);
                 entry.setTime(1_600_000_000_000L);
@@ -102,6 +104,20 @@ class BundlePackagerTest {
                 zip.closeEntry();
             }
         }
+        sha1(file);
+    }
+
+    /** A POM (and its .sha1) beside the zips. */
+    private void deployPom(String groupId, String artifactId, String version, String body) throws Exception {
+        Path dir = repository.resolve(groupId.replace('.', '/')).resolve(artifactId).resolve(version);
+        Files.createDirectories(dir);
+        sha1(Files.writeString(dir.resolve(artifactId + "-" + version + ".pom"), "<project><modelVersion>4.0.0</modelVersion>"
+                + "<groupId>" + groupId + "</groupId><artifactId>" + artifactId + "</artifactId><version>" + version + "</version>"
+                + body + "</project>"));
+    }
+
+    private static void sha1(Path file) throws Exception {
+        Files.writeString(file.resolveSibling(file.getFileName() + ".sha1"), Checksums.of(file).sha1());
     }
 
     private BundlePackager.Result assemble(Path output, boolean dryRun) throws Exception {
@@ -211,4 +227,46 @@ class BundlePackagerTest {
         assertTrue(e2.getMessage().startsWith(escaping + ": \"../up\" contains a '..' segment"), e2.getMessage());
     }
 
+    @Test
+    void aZipWhoseChecksumDoesNotMatchFailsBeforeAnythingIsWritten() throws Exception {
+        Path zip = repository.resolve("io/gravitee/policy/gravitee-policy-mock/1.13.0/gravitee-policy-mock-1.13.0.zip");
+        Files.writeString(zip.resolveSibling(zip.getFileName() + ".sha1"), "0".repeat(40));
+        Path output = work.resolve("gio-bundle");
+        BundleException e = assertThrows(BundleException.class, () -> assemble(output, false));
+        assertTrue(e.getMessage().startsWith("Cannot resolve io.gravitee.policy:gravitee-policy-mock:zip:1.13.0"), e.getMessage());
+        assertTrue(e.getMessage().toLowerCase().contains("checksum"), e.getMessage());
+        assertEquals(List.of(), tree(output));
+
+        Files.delete(zip.resolveSibling(zip.getFileName() + ".sha1"));
+        BundleException none = assertThrows(BundleException.class, () -> assemble(output, false));
+        assertTrue(none.getMessage().toLowerCase().contains("checksum"), "a zip served without checksums is refused: " + none.getMessage());
+    }
+
+    @Test
+    void thePluginPomSaysWhereThePluginIsPublishedEvenWhenItsParentDeclaresIt() throws Exception {
+        // The property is inherited: Maven's model builder reads the parent from the same repository.
+        deployPom("io.gravitee", "gravitee-plugins-parent", "3", "<packaging>pom</packaging><properties>"
+                + "<publish-folder-path>graviteeio-apim/plugins/caches</publish-folder-path></properties>");
+        deployPom("io.gravitee.resource", "gravitee-resource-cache", "1.6.1",
+                "<parent><groupId>io.gravitee</groupId><artifactId>gravitee-plugins-parent</artifactId><version>3</version></parent>");
+        // Another site's folder cannot be honoured from this tree: the map's type decides, with a warning.
+        deployPom("io.gravitee.policy", "gravitee-policy-mock", "1.13.0",
+                "<properties><publish-folder-path>graviteeio-am/plugins/policies</publish-folder-path></properties>");
+        DistributionMap defaults = DistributionMap.defaults();
+        DistributionMap map = new DistributionMap(defaults.product(), "graviteeio-apim", defaults.runtimes(), defaults.plugins(),
+                defaults.exclude(), List.of(), List.of(), List.of(), false);
+        Path output = work.resolve("gio-bundle");
+        new BundlePackager(resolver(), map, Console.silent()).assemble(Manifest.read(manifestFile), manifestFile, output, false);
+        assertTrue(Files.exists(output.resolve("plugins/caches/gravitee-resource-cache/gravitee-resource-cache-1.6.1.zip")), tree(output).toString());
+        assertTrue(Files.exists(output.resolve("plugins/policies/gravitee-policy-mock/gravitee-policy-mock-1.13.0.zip")));
+
+        // A parent that no repository has stops the packaging: the folder cannot be known.
+        deployPom("io.gravitee.resource", "gravitee-resource-cache", "1.6.1",
+                "<parent><groupId>io.gravitee</groupId><artifactId>gravitee-gone</artifactId><version>1</version></parent>");
+        Path other = work.resolve("other");
+        BundleException e = assertThrows(BundleException.class, () -> new BundlePackager(resolver(), map, Console.silent())
+                .assemble(Manifest.read(manifestFile), manifestFile, other, false));
+        assertTrue(e.getMessage().startsWith("Cannot read where gravitee-resource-cache 1.6.1 is published"), e.getMessage());
+        assertEquals(List.of(), tree(other));
+    }
 }
