@@ -1,5 +1,6 @@
 package io.gravitee.release.gio.bundle.plugin;
 
+import io.gravitee.release.gio.maven.GoalRun;
 import io.gravitee.release.gio.maven.ServerCredentials;
 import io.gravitee.release.gio.bundle.BucketLayout;
 import io.gravitee.release.gio.bundle.BundleException;
@@ -8,6 +9,7 @@ import io.gravitee.release.gio.log.Console;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import java.io.File;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -43,6 +45,10 @@ abstract class AbstractBundleMojo extends AbstractMojo {
     @Parameter(property = "gio.bundle.skip", defaultValue = "false")
     boolean skip;
 
+    /** Where the goal's report ({@code <goal>-report.{json,md}}) and the upload's digest cache are written. */
+    @Parameter(defaultValue = "${basedir}/target/gio", readonly = true)
+    File reportDirectory;
+
     @Parameter(defaultValue = "${settings}", readonly = true, required = true)
     Settings settings;
 
@@ -58,26 +64,37 @@ abstract class AbstractBundleMojo extends AbstractMojo {
             getLog().info("Skipped (gio.bundle.skip)");
             return;
         }
-        BucketLayout layout;
+        Console console = Console.of(getLog()::info, getLog()::warn, getLog()::debug);
+        GoalRun run = new GoalRun("gio-bundle:" + goal(), reportDirectory.toPath(), bucket + "/" + (prefix == null ? "" : prefix),
+                console);
         try {
-            layout = new BucketLayout(prefix);
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage());
-        }
-        var credentials = ServerCredentials.resolve(settings, decrypter, serverId, "gio.bundle.serverId");
-        try (S3Store store = S3Store.connect(endpoint, region, bucket, credentials)) {
-            run(store, layout, Console.of(getLog()::info, getLog()::warn, getLog()::debug));
+            BucketLayout layout;
+            try {
+                layout = new BucketLayout(prefix);
+            } catch (IllegalArgumentException e) {
+                throw new MojoFailureException(e.getMessage());
+            }
+            var credentials = ServerCredentials.resolve(settings, decrypter, serverId, "gio.bundle.serverId");
+            try (S3Store store = S3Store.connect(endpoint, region, bucket, credentials)) {
+                run(store, layout, console, run);
+            }
         } catch (BundleException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            throw run.failed(new MojoFailureException(e.getMessage(), e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new MojoExecutionException("Interrupted", e);
-        } catch (MojoFailureException | MojoExecutionException e) {
-            throw e;
+            throw run.failed(new MojoExecutionException("Interrupted", e));
+        } catch (MojoFailureException e) {
+            throw run.failed(e);
+        } catch (MojoExecutionException e) {
+            throw run.failed(e);
         } catch (Exception e) {
-            throw new MojoExecutionException(getClass().getSimpleName() + " failed against " + endpoint + ": " + e, e);
+            throw run.failed(new MojoExecutionException(getClass().getSimpleName() + " failed against " + endpoint + ": " + e, e));
         }
     }
 
-    abstract void run(S3Store store, BucketLayout layout, Console console) throws Exception;
+    /** The goal's name, e.g. {@code upload}: its report is {@code <goal>-report.{json,md}}. */
+    abstract String goal();
+
+    /** Does the goal's work and ends {@code run} with its report ({@link GoalRun#finish}). */
+    abstract void run(S3Store store, BucketLayout layout, Console console, GoalRun run) throws Exception;
 }

@@ -1,10 +1,13 @@
 package io.gravitee.release.gio.bundle.plugin;
 
 import io.gravitee.release.gio.bundle.BucketLayout;
+import io.gravitee.release.gio.bundle.retention.PrunePlan;
 import io.gravitee.release.gio.bundle.retention.Pruner;
 import io.gravitee.release.gio.bundle.retention.RetentionPolicy;
 import io.gravitee.release.gio.bundle.s3.S3Store;
 import io.gravitee.release.gio.log.Console;
+import io.gravitee.release.gio.maven.GoalReport;
+import io.gravitee.release.gio.maven.GoalRun;
 import io.gravitee.release.gio.transfer.Retry;
 import java.io.File;
 import java.time.Instant;
@@ -54,8 +57,21 @@ public class PruneMojo extends AbstractBundleMojo {
     }
 
     @Override
-    void run(S3Store store, BucketLayout layout, Console console) throws Exception {
+    String goal() {
+        return "prune";
+    }
+
+    @Override
+    void run(S3Store store, BucketLayout layout, Console console, GoalRun run) throws Exception {
         RetentionPolicy parsed = RetentionPolicy.read(policy.toPath());
-        new Pruner(store, console, Retry.of(S3Store.retryPolicy(), console)).prune(parsed, layout, apply && !dryRun, Instant.now());
+        boolean delete = apply && !dryRun;
+        PrunePlan plan = new Pruner(store, console, Retry.of(S3Store.retryPolicy(), console))
+                .prune(parsed, layout, delete, Instant.now());
+        plan.removals().forEach(r -> run.did((delete ? "deleted " : "would delete ") + r.subject() + " ("
+                + r.paths().size() + " object(s)): " + r.reason()));
+        StringBuilder kept = new StringBuilder();
+        plan.kept().forEach(line -> kept.append("- kept ").append(GoalReport.cell(line)).append('\n'));
+        run.finish(plan.removesNothing() ? GoalReport.NOTHING_TO_DO : delete ? "PRUNED" : GoalReport.PLANNED,
+                delete && !plan.removesNothing(), kept.toString(), null);
     }
 }

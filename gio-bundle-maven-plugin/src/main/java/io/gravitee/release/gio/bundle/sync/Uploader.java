@@ -189,6 +189,12 @@ public final class Uploader {
                 plan.deletes().forEach(pages::done);
             }
             deleted.addAll(pages.finish());
+        } catch (UploadFailure e) {
+            throw e;
+        } catch (Exception e) {
+            // Whatever failed after the first write: the report must say what this run already wrote.
+            throw new UploadFailure(e.getMessage() == null ? "Upload to " + store.bucket() + "/" + layout.prefix() + " failed"
+                    : e.getMessage(), e, snapshot(written));
         }
         return report(options, plan, written, deleted, start);
     }
@@ -256,13 +262,19 @@ public final class Uploader {
         progress.finish();
         if (!failures.isEmpty()) {
             Throwable first = failures.get(0);
-            BundleException failure = new BundleException(String.format(
+            UploadFailure failure = new UploadFailure(String.format(
                     "Upload to %s/%s failed: %d write(s) failed, %d file(s) not started, %d object(s) written before the failure;"
                             + " run the upload again to finish it. First failure: %s",
                     store.bucket(), layout.prefix(), failures.size(), results.notRun(), written.size(),
-                    first.getMessage()), first);
+                    first.getMessage()), first, snapshot(written));
             failures.stream().skip(1).forEach(failure::addSuppressed);
             throw failure;
+        }
+    }
+
+    private static List<String> snapshot(List<String> written) {
+        synchronized (written) {
+            return List.copyOf(written);
         }
     }
 

@@ -6,6 +6,9 @@ import io.gravitee.release.gio.ledger.LeaseHeldException;
 import io.gravitee.release.gio.ledger.LeaseOptions;
 import io.gravitee.release.gio.ledger.LedgerException;
 import io.gravitee.release.gio.log.Console;
+import io.gravitee.release.gio.manifest.Manifest;
+import io.gravitee.release.gio.manifest.ManifestException;
+import io.gravitee.release.gio.maven.GoalRun;
 import io.gravitee.release.gio.maven.ServerCredentials;
 import io.gravitee.release.gio.release.build.DeployRepository;
 import io.gravitee.release.gio.release.build.MavenBuild;
@@ -35,8 +38,9 @@ import org.eclipse.jgit.lib.PersonIdent;
  * clone its branch, align its dependencies on components released earlier, set the release
  * version, build and deploy it, commit, tag, prepare the next snapshot, push. Progress is
  * committed to the release repository as each component completes, so running the goal again
- * after any failure finishes the release without redoing what succeeded. Writes
- * {@code target/gio/release-report.{json,md}}.
+ * after any failure finishes the release without redoing what succeeded. Every run writes
+ * {@code target/gio/release-report.{json,md}}, a failed one too (result {@code FAILED} and why); a run that did work
+ * also keeps it as {@code release-report.last-work.*}, which a run with nothing to release leaves alone.
  */
 @Mojo(name = "release", requiresProject = false, threadSafe = true)
 public class ReleaseMojo extends AbstractMojo {
@@ -108,11 +112,34 @@ public class ReleaseMojo extends AbstractMojo {
         Console console = Console.of(getLog()::info, getLog()::warn, getLog()::debug);
         Path checkout = Path.of(session.getRequest().getBaseDirectory() == null
                 ? System.getProperty("user.dir") : session.getRequest().getBaseDirectory());
+        Path work = outputDirectory.toPath();
+        GoalRun run = new GoalRun("gio-release:release", work, manifest, console);
+        subject(run, checkout);
+        try {
+            release(console, checkout, work, run);
+        } catch (MojoFailureException e) {
+            throw run.failed(e);
+        } catch (MojoExecutionException e) {
+            throw run.failed(e);
+        }
+    }
+
+    /** Names the product and version in the report of a run that fails before the release reads the manifest. */
+    private void subject(GoalRun run, Path checkout) {
+        try {
+            Manifest read = Manifest.read(checkout.resolve(manifest));
+            run.subject(read.name(), read.version().release().toString());
+        } catch (ManifestException | RuntimeException e) {
+            // The release itself reports what is wrong with the manifest.
+        }
+    }
+
+    private void release(Console console, Path checkout, Path work, GoalRun run)
+            throws MojoExecutionException, MojoFailureException {
         Optional<GitCredentials> git = ServerCredentials.resolveOptional(session.getSettings(), decrypter, scmServerId,
                         "gio.scm.serverId")
                 .map(c -> new GitCredentials(c.username(), c.secret()));
         DeployRepository target = deployRepository();
-        Path work = outputDirectory.toPath();
         ReleaseRequest request = new ReleaseRequest(checkout, manifest, strict,
                 scmHttpUrl -> new ReleaseSettings(urlTemplate.replace("${scmHttpUrl}", scmHttpUrl), git,
                         Optional.ofNullable(branch).filter(b -> !b.isBlank()), target, profile, MavenBuild.ofRunningMaven(),
@@ -134,11 +161,8 @@ public class ReleaseMojo extends AbstractMojo {
             throw new MojoExecutionException(e.getMessage(), e);
         }
         report.print(console);
-        try {
-            report.write(work);
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write the release report in " + work + ": " + e.getMessage(), e);
-        }
+        // The report is written here, not by run.failed: a release that stopped halfway reports its table of components.
+        run.write(report.toGoalReport(run.goal()));
         if (report.failed()) {
             throw new MojoFailureException("The release of " + report.product() + " " + report.version()
                     + " is not complete: see the summary above and " + work.resolve("release-report.md")

@@ -2,7 +2,10 @@ package io.gravitee.release.gio.staging.plugin;
 
 import io.gravitee.release.gio.credentials.Credentials;
 import io.gravitee.release.gio.log.Console;
+import io.gravitee.release.gio.maven.GoalRun;
 import io.gravitee.release.gio.maven.ServerCredentials;
+import io.gravitee.release.gio.staging.StageOutcome;
+import io.gravitee.release.gio.staging.StageReport;
 import io.gravitee.release.gio.staging.StagingException;
 import io.gravitee.release.gio.staging.resolve.ArtifactFile;
 import io.gravitee.release.gio.staging.resolve.ArtifactResolver;
@@ -18,6 +21,7 @@ import java.io.File;
 import java.util.List;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Settings;
@@ -59,6 +63,13 @@ abstract class AbstractStagingMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.basedir}", readonly = true)
     File basedir;
 
+    /** Named in the report of a run that fails before the tag's POM is read. */
+    @Parameter(defaultValue = "${project.artifactId}", readonly = true)
+    String artifactId;
+
+    @Parameter(defaultValue = "${project.version}", readonly = true)
+    String projectVersion;
+
     @Parameter(defaultValue = "${settings}", readonly = true)
     Settings settings;
 
@@ -71,6 +82,18 @@ abstract class AbstractStagingMojo extends AbstractMojo {
     AbstractStagingMojo(SettingsDecrypter decrypter, RepositorySystem repositorySystem) {
         this.decrypter = decrypter;
         this.repositorySystem = repositorySystem;
+    }
+
+    /** This run, whose report is written whatever happens ({@code <goal>-report.{json,md}} in the output directory). */
+    GoalRun run(String goal, Console console) {
+        return new GoalRun("gio-staging:" + goal, outputDirectory.toPath(), artifactId, console)
+                .subject(artifactId, projectVersion);
+    }
+
+    /** Writes the report of {@code goal} as {@link StageReport} words it. */
+    static void report(GoalRun run, String goal, String component, String version, StageOutcome outcome,
+            List<Problem> problems, String error) throws MojoExecutionException {
+        run.write(StageReport.of(goal, component, version, outcome, problems, error, run.elapsed()));
     }
 
     Console console() {

@@ -1,5 +1,6 @@
 package io.gravitee.release.gio.staging.plugin;
 
+import io.gravitee.release.gio.maven.GoalRun;
 import io.gravitee.release.gio.maven.ServerCredentials;
 import io.gravitee.release.gio.credentials.Credentials;
 import io.gravitee.release.gio.git.GitCredentials;
@@ -23,7 +24,6 @@ import io.gravitee.release.gio.staging.validate.SignatureRule;
 import io.gravitee.release.gio.staging.validate.Validator;
 import io.gravitee.release.gio.transfer.Background;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -49,8 +49,8 @@ import org.eclipse.aether.RepositorySystem;
  * {@code nexus-staging-ledger.json} (staging repository ids before the first upload); publishing a component
  * strips its {@code -SNAPSHOT} in {@code nexus-staging.json} in the same commit. Re-running after any failure
  * finishes the work without publishing anything twice. {@code -Dgio.staging.atomic=product} stages the whole
- * product in one staging repository, published all or nothing. Writes
- * {@code target/gio/stage-all-report.{json,md}}.
+ * product in one staging repository, published all or nothing. Every run writes
+ * {@code target/gio/stage-all-report.{json,md}}, a failed one too.
  */
 @Mojo(name = "stage-all", requiresProject = false, aggregator = true, threadSafe = true)
 public class StageAllMojo extends AbstractMojo {
@@ -175,6 +175,23 @@ public class StageAllMojo extends AbstractMojo {
         Console console = Console.of(getLog()::info, getLog()::warn, getLog()::debug);
         Path checkout = Path.of(session.getRequest().getBaseDirectory() == null
                 ? System.getProperty("user.dir") : session.getRequest().getBaseDirectory());
+        GoalRun run = new GoalRun("gio-staging:stage-all", outputDirectory.toPath(), manifest, console);
+        try {
+            Manifest read = Manifest.read(checkout.resolve(manifest));
+            run.subject(read.name(), release == null || release.isBlank() ? "" : release);
+        } catch (ManifestException | RuntimeException e) {
+            // The staging itself says what is wrong with the manifest.
+        }
+        try {
+            stageAll(console, checkout, run);
+        } catch (MojoFailureException e) {
+            throw run.failed(e);
+        } catch (MojoExecutionException e) {
+            throw run.failed(e);
+        }
+    }
+
+    private void stageAll(Console console, Path checkout, GoalRun run) throws MojoExecutionException, MojoFailureException {
         Optional<GitCredentials> git = scmServerId == null || scmServerId.isBlank() ? Optional.empty()
                 : Optional.ofNullable(ServerCredentials.resolve(session.getSettings(), decrypter, scmServerId,
                         "gio.scm.serverId")).map(c -> new GitCredentials(c.username(), c.secret()));
@@ -209,11 +226,7 @@ public class StageAllMojo extends AbstractMojo {
             throw new MojoFailureException(e.getMessage(), e);
         }
         report.print(console);
-        try {
-            report.write(work);
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write the report in " + work + ": " + e.getMessage(), e);
-        }
+        run.write(report.toGoalReport());
         if (report.failed()) {
             throw new MojoFailureException("The staging of " + report.product() + " " + report.version()
                     + " is not complete: see the summary above and " + work.resolve("stage-all-report.md")

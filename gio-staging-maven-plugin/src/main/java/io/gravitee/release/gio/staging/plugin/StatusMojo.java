@@ -1,5 +1,7 @@
 package io.gravitee.release.gio.staging.plugin;
 
+import io.gravitee.release.gio.maven.GoalReport;
+import io.gravitee.release.gio.maven.GoalRun;
 import io.gravitee.release.gio.maven.ServerCredentials;
 import io.gravitee.release.gio.credentials.Credentials;
 import io.gravitee.release.gio.git.GitCredentials;
@@ -49,6 +51,10 @@ public class StatusMojo extends AbstractMojo {
     @Parameter(property = "gio.scm.serverId")
     String scmServerId;
 
+    /** Where the report ({@code <goal>-report.{json,md}}) is written. */
+    @Parameter(property = "gio.outputDirectory", defaultValue = "${basedir}/target/gio")
+    java.io.File outputDirectory;
+
     @Parameter(defaultValue = "${session}", readonly = true)
     MavenSession session;
 
@@ -62,11 +68,34 @@ public class StatusMojo extends AbstractMojo {
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         Console console = Console.of(getLog()::info, getLog()::warn, getLog()::debug);
+        GoalRun run = run("status", console);
         try (LeftoverAreas areas = areas(console)) {
-            print(areas.inventory(ledger()), console);
+            LeftoverAreas.Inventory inventory = areas.inventory(ledger());
+            print(inventory, console);
+            run.finish(inventory.leftovers().isEmpty() ? GoalReport.NOTHING_TO_DO : "LEFT_BEHIND", false,
+                    table(inventory), null);
         } catch (StagingException | LedgerException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            throw run.failed(new MojoFailureException(e.getMessage(), e));
+        } catch (MojoFailureException e) {
+            throw run.failed(e);
         }
+    }
+
+    /** This run of {@code goal}: its report goes to {@code target/gio/<goal>-report.{json,md}}. */
+    GoalRun run(String goal, Console console) {
+        return new GoalRun("gio-staging:" + goal, outputDirectory.toPath(), url, console);
+    }
+
+    static String table(LeftoverAreas.Inventory inventory) {
+        StringBuilder md = new StringBuilder("| staging repository | status | component (ledger) | gio's | marker |\n"
+                + "|---|---|---|---|---|\n");
+        for (LeftoverAreas.Row r : inventory.rows()) {
+            md.append("| ").append(GoalReport.cell(r.id())).append(" | ").append(r.status()).append(" | ")
+                    .append(GoalReport.cell(r.component().isEmpty() ? "" : r.component() + " " + r.ledgerState()))
+                    .append(" | ").append(r.gios() ? "yes" : "no").append(" | ").append(GoalReport.cell(r.marker()))
+                    .append(" |\n");
+        }
+        return md.append('\n').append(inventory.leftovers().size()).append(" left behind.\n").toString();
     }
 
     LeftoverAreas areas(Console console) throws MojoFailureException {
