@@ -1,15 +1,16 @@
 package io.gravitee.release.gio.bundle.plugin;
 
+import io.gravitee.release.gio.maven.Failures;
 import io.gravitee.release.gio.maven.GoalRun;
 import io.gravitee.release.gio.maven.ServerCredentials;
 import io.gravitee.release.gio.bundle.BucketLayout;
-import io.gravitee.release.gio.bundle.BundleException;
 import io.gravitee.release.gio.bundle.s3.S3Store;
 import io.gravitee.release.gio.log.Console;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import java.io.File;
+import java.util.regex.Pattern;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -74,23 +75,36 @@ abstract class AbstractBundleMojo extends AbstractMojo {
             } catch (IllegalArgumentException e) {
                 throw new MojoFailureException(e.getMessage());
             }
+            checkBucketName(bucket);
             var credentials = ServerCredentials.resolve(settings, decrypter, serverId, "gio.bundle.serverId");
             try (S3Store store = S3Store.connect(endpoint, region, bucket, credentials)) {
                 run(store, layout, console, run);
             }
-        } catch (BundleException e) {
-            throw run.failed(new MojoFailureException(e.getMessage(), e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw run.failed(new MojoExecutionException("Interrupted", e));
-        } catch (MojoFailureException e) {
-            throw run.failed(e);
         } catch (MojoExecutionException e) {
             throw run.failed(e);
         } catch (Exception e) {
-            throw run.failed(new MojoExecutionException(getClass().getSimpleName() + " failed against " + endpoint + ": " + e, e));
+            // gio's own failures keep their message; a transport failure names the endpoint and what to check.
+            throw run.failed(Failures.translate(e, new Failures.Peer("the S3 endpoint", endpoint, "gio.bundle.endpoint")));
         }
     }
+
+    /**
+     * S3's bucket naming rules, checked before minio does (its message, an exception of its own, names no property):
+     * 3 to 63 characters, lowercase letters, digits, '.' and '-', a letter or digit at both ends, no "..".
+     */
+    static void checkBucketName(String bucket) throws MojoFailureException {
+        if (bucket != null && !bucket.isBlank() && (!BUCKET_NAME.matcher(bucket).matches() || bucket.contains(".."))) {
+            throw new MojoFailureException("-Dgio.bundle.bucket='" + bucket + "' is not an S3 bucket name: 3 to 63"
+                    + " characters, lowercase letters, digits, '.' and '-', starting and ending with a letter or digit"
+                    + " (e.g. -Dgio.bundle.bucket=gravitee-downloads). Check -Dgio.bundle.bucket: it is the bucket's"
+                    + " name, not its URL (that is -Dgio.bundle.endpoint).");
+        }
+    }
+
+    private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
 
     /** The goal's name, e.g. {@code upload}: its report is {@code <goal>-report.{json,md}}. */
     abstract String goal();

@@ -1,6 +1,7 @@
 package io.gravitee.release.gio.bundle.plugin;
 
 import io.gravitee.release.gio.log.Console;
+import io.gravitee.release.gio.maven.Failures;
 import io.gravitee.release.gio.maven.GoalReport;
 import io.gravitee.release.gio.maven.GoalRun;
 import io.gravitee.release.gio.bundle.BundleException;
@@ -94,15 +95,24 @@ public class PackageMojo extends AbstractMojo {
                     console).assemble(parsed, manifest.toPath(), output.toPath(), dryRun);
             result.files().forEach(file -> run.did((dryRun ? "would write " : "wrote ") + file));
             run.finish(dryRun ? GoalReport.PLANNED : "PACKAGED", !dryRun, "Into `" + output + "`.\n", null);
-        } catch (ManifestException | BundleException e) {
+        } catch (ManifestException e) {
             throw run.failed(new MojoFailureException(e.getMessage(), e));
+        } catch (BundleException e) {
+            throw run.failed(Failures.translate(e, sourcePeer()));
         } catch (IOException e) {
-            throw run.failed(new MojoExecutionException("Packaging into " + output + " failed: " + e, e));
+            throw run.failed(Failures.unreachable(e, sourcePeer()).orElseGet(() -> new MojoFailureException(
+                    "Packaging into " + output + " failed: " + e.getMessage(), e)));
         } catch (MojoFailureException e) {
             throw run.failed(e);
         } catch (MojoExecutionException e) {
             throw run.failed(e);
         }
+    }
+
+    private Failures.Peer sourcePeer() {
+        String url = sourceRepository == null ? "" : sourceRepository.substring(sourceRepository.indexOf("::") + 2);
+        return new Failures.Peer("the source repository", url, "gio.bundle.sourceRepository",
+                sourceRepository == null ? "" : sourceRepository);
     }
 
     private List<RemoteRepository> repositories() throws MojoFailureException {

@@ -124,8 +124,11 @@ public class ComponentMojo extends AbstractMojo {
             if (!dryRun) {
                 target.checkReachable();
             }
-        } catch (IllegalArgumentException | IOException e) {
+        } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage() + " Nothing was released.", e);
+        } catch (IOException e) {
+            throw ReleaseMojo.deployUnreachable(e, separator > 0 ? deployRepository.substring(0, separator) : "",
+                    deployRepository);
         }
         Path work = basedir.resolve("target/gio");
         ReleaseSettings settings = new ReleaseSettings(origin, git, Optional.of(branch), target, profile,

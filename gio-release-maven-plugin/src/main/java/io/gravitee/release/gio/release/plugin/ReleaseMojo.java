@@ -8,6 +8,7 @@ import io.gravitee.release.gio.ledger.LedgerException;
 import io.gravitee.release.gio.log.Console;
 import io.gravitee.release.gio.manifest.Manifest;
 import io.gravitee.release.gio.manifest.ManifestException;
+import io.gravitee.release.gio.maven.Failures;
 import io.gravitee.release.gio.maven.GoalRun;
 import io.gravitee.release.gio.maven.ServerCredentials;
 import io.gravitee.release.gio.release.build.DeployRepository;
@@ -184,8 +185,16 @@ public class ReleaseMojo extends AbstractMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (IOException e) {
-            throw new MojoFailureException(e.getMessage() + ". Nothing was released.", e);
+            throw deployUnreachable(e, id, deployRepository);
         }
+    }
+
+    /** A deploy repository that does not answer, named with the property that chose it and what to try. */
+    static MojoFailureException deployUnreachable(IOException e, String id, String deployRepository) {
+        String url = deployRepository.substring(deployRepository.indexOf("::") + 2);
+        return Failures.unreachable(e, new Failures.Peer("the deploy repository " + id, url,
+                "gio.release.deployRepository", deployRepository)).orElseGet(() -> new MojoFailureException(
+                        e.getMessage() + ". Nothing was released.", e));
     }
 
     private static PersonIdent author() {

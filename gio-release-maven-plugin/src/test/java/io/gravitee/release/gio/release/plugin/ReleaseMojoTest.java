@@ -59,4 +59,27 @@ class ReleaseMojoTest {
         assertFalse(Files.exists(checkout.resolve("target/gio/release-report.last-work.md")),
                 "a run that wrote nothing is no last work");
     }
+
+    @Test
+    void anUnreachableDeployRepositoryNamesGioReleaseDeployRepository() throws Exception {
+        Path checkout = dir.resolve("release");
+        Files.createDirectories(checkout);
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        ReleaseMojo release = release(checkout);
+        String deploy = "nosuch::http://127.0.0.1:" + port + "/";
+        ReleaseMojos.set(release, "deployRepository", deploy);
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, release::execute);
+
+        String message = e.getMessage();
+        assertTrue(message.startsWith("Cannot reach the deploy repository nosuch at http://127.0.0.1:" + port + "/: "),
+                message);
+        assertTrue(message.contains("Check -Dgio.release.deployRepository (now '" + deploy + "')"), message);
+        assertFalse(message.contains("null") || message.contains("Exception"), message);
+        assertTrue(Files.readString(checkout.resolve("target/gio/release-report.md"))
+                .contains("Check -Dgio.release.deployRepository"), "the report says it too");
+    }
 }

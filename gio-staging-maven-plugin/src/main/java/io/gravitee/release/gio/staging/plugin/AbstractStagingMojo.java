@@ -2,6 +2,7 @@ package io.gravitee.release.gio.staging.plugin;
 
 import io.gravitee.release.gio.credentials.Credentials;
 import io.gravitee.release.gio.log.Console;
+import io.gravitee.release.gio.maven.Failures;
 import io.gravitee.release.gio.maven.GoalRun;
 import io.gravitee.release.gio.maven.ServerCredentials;
 import io.gravitee.release.gio.staging.StageOutcome;
@@ -117,8 +118,28 @@ abstract class AbstractStagingMojo extends AbstractMojo {
                         .resolveAtTag(basedir.toPath(), gitReleaseTag, stagingDirectory.toPath().resolve("files"));
             }
         } catch (StagingException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            throw Failures.translate(e, sourcePeer(sourceRepository));
         }
+    }
+
+    /** The source repository as failures name it. */
+    static Failures.Peer sourcePeer(String sourceRepository) {
+        String value = sourceRepository == null ? "" : sourceRepository.trim();
+        return new Failures.Peer("the source repository", value.substring(value.lastIndexOf("::") + (value.contains("::")
+                ? 2 : 0)), "gio.staging.sourceRepository", value);
+    }
+
+    /** The staging servers of {@code -Dgio.staging.*}, in the order a failure should name them. */
+    static Failures.Peer[] stagingPeers(String url, String stagingUrl, String publicUrl) {
+        java.util.List<Failures.Peer> peers = new java.util.ArrayList<>();
+        peers.add(new Failures.Peer("the staging server", url, "gio.staging.url"));
+        if (stagingUrl != null && !stagingUrl.isBlank()) {
+            peers.add(new Failures.Peer("the staging repository", stagingUrl, "gio.staging.stagingUrl"));
+        }
+        if (publicUrl != null && !publicUrl.isBlank()) {
+            peers.add(new Failures.Peer("the public repository", publicUrl, "gio.staging.publicUrl"));
+        }
+        return peers.toArray(Failures.Peer[]::new);
     }
 
     /** Every problem the rules find; each is printed. */

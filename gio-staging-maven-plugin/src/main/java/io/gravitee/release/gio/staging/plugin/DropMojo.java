@@ -2,6 +2,7 @@ package io.gravitee.release.gio.staging.plugin;
 
 import io.gravitee.release.gio.ledger.LedgerException;
 import io.gravitee.release.gio.log.Console;
+import io.gravitee.release.gio.maven.Failures;
 import io.gravitee.release.gio.maven.GoalReport;
 import io.gravitee.release.gio.maven.GoalRun;
 import io.gravitee.release.gio.staging.StagingException;
@@ -66,9 +67,9 @@ public class DropMojo extends StatusMojo {
             run.finish(lines.isEmpty() ? GoalReport.NOTHING_TO_DO : really ? "DROPPED" : GoalReport.PLANNED,
                     really && !lines.isEmpty(), table(inventory), null);
         } catch (StagingException | LedgerException e) {
-            throw run.failed(new MojoFailureException(e.getMessage(), e));
+            throw run.failed(Failures.translate(e, AbstractStagingMojo.stagingPeers(url, stagingUrl, null)));
         } catch (MojoFailureException e) {
-            throw run.failed(e);
+            throw run.failed(Failures.translate(e, AbstractStagingMojo.stagingPeers(url, stagingUrl, null)));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.gravitee.release.gio.staging.plugin;
 
+import io.gravitee.release.gio.maven.Failures;
 import io.gravitee.release.gio.maven.GoalRun;
 import io.gravitee.release.gio.maven.ServerCredentials;
 import io.gravitee.release.gio.credentials.Credentials;
@@ -223,7 +224,7 @@ public class StageAllMojo extends AbstractMojo {
                     work.resolve("staging"));
             report = new ProductStaging(request, console).run();
         } catch (StagingException | LedgerException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            throw Failures.translate(e, peers());
         }
         report.print(console);
         run.write(report.toGoalReport());
@@ -232,6 +233,14 @@ public class StageAllMojo extends AbstractMojo {
                     + " is not complete: see the summary above and " + work.resolve("stage-all-report.md")
                     + ". Fix the cause and run the same command again; it resumes where it stopped.");
         }
+    }
+
+    /** The servers this goal talks to, in the order a failure should name them. */
+    private Failures.Peer[] peers() {
+        java.util.List<Failures.Peer> peers = new java.util.ArrayList<>(java.util.List.of(
+                AbstractStagingMojo.stagingPeers(url, stagingUrl, publicUrl)));
+        peers.add(AbstractStagingMojo.sourcePeer(sourceRepository));
+        return peers.toArray(Failures.Peer[]::new);
     }
 
     private String scmHttpUrl(Path checkout) {

@@ -4,6 +4,7 @@ import io.gravitee.release.gio.credentials.Credentials;
 import io.gravitee.release.gio.log.Console;
 import io.gravitee.release.gio.maven.ServerCredentials;
 import io.gravitee.release.gio.staging.StageOutcome;
+import io.gravitee.release.gio.maven.Failures;
 import io.gravitee.release.gio.maven.GoalRun;
 import io.gravitee.release.gio.staging.StagingException;
 import io.gravitee.release.gio.staging.StagingLedger;
@@ -115,6 +116,8 @@ public class StageMojo extends AbstractStagingMojo {
             throw run.failed(e);
         } catch (MojoExecutionException e) {
             throw run.failed(e);
+        } catch (RuntimeException e) {
+            throw run.failed(Failures.translate(e, stagingPeers(url, stagingUrl, publicUrl)));
         }
     }
 
@@ -134,6 +137,9 @@ public class StageMojo extends AbstractStagingMojo {
         }
         try (StagingBackend staging = selection.create(credentials, console)) {
             stage(staging, component, console, run);
+        } catch (StagingException e) {
+            // Thrown by a backend as it starts (e.g. reading the server's kind) or stops.
+            throw Failures.translate(e, stagingPeers(url, stagingUrl, publicUrl));
         }
     }
 
@@ -151,7 +157,7 @@ public class StageMojo extends AbstractStagingMojo {
         try {
             outcome = service.stage(component);
         } catch (StagingException | io.gravitee.release.gio.ledger.LedgerException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            throw Failures.translate(e, stagingPeers(url, stagingUrl, publicUrl));
         }
         // A dry run writes its report too: it says what it found, and leaves stage-report.last-work.* alone.
         report(run, "stage", name, version, outcome, List.of(), null);

@@ -1,5 +1,6 @@
 package io.gravitee.release.gio.staging.plugin;
 
+import io.gravitee.release.gio.maven.Failures;
 import io.gravitee.release.gio.maven.GoalReport;
 import io.gravitee.release.gio.maven.GoalRun;
 import io.gravitee.release.gio.maven.ServerCredentials;
@@ -75,9 +76,9 @@ public class StatusMojo extends AbstractMojo {
             run.finish(inventory.leftovers().isEmpty() ? GoalReport.NOTHING_TO_DO : "LEFT_BEHIND", false,
                     table(inventory), null);
         } catch (StagingException | LedgerException e) {
-            throw run.failed(new MojoFailureException(e.getMessage(), e));
+            throw run.failed(Failures.translate(e, AbstractStagingMojo.stagingPeers(url, stagingUrl, null)));
         } catch (MojoFailureException e) {
-            throw run.failed(e);
+            throw run.failed(Failures.translate(e, AbstractStagingMojo.stagingPeers(url, stagingUrl, null)));
         }
     }
 
