@@ -2,6 +2,7 @@ package io.gravitee.release.gio.bundle.plugin;
 
 import io.gravitee.release.gio.maven.Failures;
 import io.gravitee.release.gio.maven.GoalRun;
+import io.gravitee.release.gio.maven.Required;
 import io.gravitee.release.gio.maven.ServerCredentials;
 import io.gravitee.release.gio.bundle.BucketLayout;
 import io.gravitee.release.gio.bundle.s3.S3Store;
@@ -19,7 +20,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 abstract class AbstractBundleMojo extends AbstractMojo {
 
     /** URL of the S3-compatible server, e.g. {@code https://s3.eu-west-1.amazonaws.com}. */
-    @Parameter(property = "gio.bundle.endpoint", required = true)
+    @Parameter(property = "gio.bundle.endpoint")
     String endpoint;
 
     /** Region of the bucket; giving it spares a location request. */
@@ -27,7 +28,7 @@ abstract class AbstractBundleMojo extends AbstractMojo {
     String region;
 
     /** Bucket serving the download site. gio never creates it. */
-    @Parameter(property = "gio.bundle.bucket", required = true)
+    @Parameter(property = "gio.bundle.bucket")
     String bucket;
 
     /** Key prefix under which the site lives, e.g. {@code graviteeio-apim}; empty for the bucket root. */
@@ -35,7 +36,7 @@ abstract class AbstractBundleMojo extends AbstractMojo {
     String prefix;
 
     /** Id of the settings.xml {@code <server>} whose username/password are the access key and secret key. */
-    @Parameter(property = "gio.bundle.serverId", required = true)
+    @Parameter(property = "gio.bundle.serverId")
     String serverId;
 
     /** Do every read and check, print what would be written, write nothing. */
@@ -69,6 +70,12 @@ abstract class AbstractBundleMojo extends AbstractMojo {
         GoalRun run = new GoalRun("gio-bundle:" + goal(), reportDirectory.toPath(), bucket + "/" + (prefix == null ? "" : prefix),
                 console);
         try {
+            required(Required.of("gio-bundle:" + goal())
+                    .check(endpoint, "gio.bundle.endpoint", "the URL of the S3-compatible server",
+                            "https://s3.eu-west-1.amazonaws.com")
+                    .check(bucket, "gio.bundle.bucket", "the bucket serving the download site", "gravitee-downloads")
+                    .check(serverId, "gio.bundle.serverId", "the settings.xml <server> whose username and password are"
+                            + " the access key and the secret key", "gio-s3")).verify();
             BucketLayout layout;
             try {
                 layout = new BucketLayout(prefix);
@@ -105,6 +112,11 @@ abstract class AbstractBundleMojo extends AbstractMojo {
     }
 
     private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+
+    /** Adds the goal's own required parameters to those every bundle goal has. */
+    Required required(Required required) {
+        return required;
+    }
 
     /** The goal's name, e.g. {@code upload}: its report is {@code <goal>-report.{json,md}}. */
     abstract String goal();

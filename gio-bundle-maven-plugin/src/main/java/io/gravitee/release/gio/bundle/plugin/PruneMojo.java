@@ -8,6 +8,7 @@ import io.gravitee.release.gio.bundle.s3.S3Store;
 import io.gravitee.release.gio.log.Console;
 import io.gravitee.release.gio.maven.GoalReport;
 import io.gravitee.release.gio.maven.GoalRun;
+import io.gravitee.release.gio.maven.Required;
 import io.gravitee.release.gio.transfer.Retry;
 import java.io.File;
 import java.time.Instant;
@@ -44,7 +45,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 public class PruneMojo extends AbstractBundleMojo {
 
     /** The retention policy file (JSON, format above). */
-    @Parameter(property = "gio.bundle.policy", required = true)
+    @Parameter(property = "gio.bundle.policy")
     File policy;
 
     /** Delete what the policy removes; without it, the goal only prints the plan. {@code gio.dryRun} wins over it. */
@@ -54,6 +55,12 @@ public class PruneMojo extends AbstractBundleMojo {
     @Inject
     public PruneMojo(SettingsDecrypter decrypter) {
         super(decrypter);
+    }
+
+    @Override
+    Required required(Required required) {
+        return required.check(policy, "gio.bundle.policy", "the retention policy file (JSON, format above)",
+                "retention-policy.json");
     }
 
     @Override

@@ -43,7 +43,7 @@ import org.eclipse.jgit.lib.PersonIdent;
 public class ComponentMojo extends AbstractMojo {
 
     /** Where the release is deployed, {@code id::url}; {@code id} is also the settings.xml server. */
-    @Parameter(property = "gio.release.deployRepository", required = true)
+    @Parameter(property = "gio.release.deployRepository")
     private String deployRepository;
 
     /** The {@code <server>} of settings.xml holding git credentials for the component's remote. */
@@ -90,6 +90,7 @@ public class ComponentMojo extends AbstractMojo {
     }
 
     private void release(Console console, GoalRun run) throws MojoExecutionException, MojoFailureException {
+        ReleaseMojo.requireDeployRepository("gio-release:component", deployRepository);
         Path basedir = project.getBasedir().toPath();
         String origin;
         String branch;

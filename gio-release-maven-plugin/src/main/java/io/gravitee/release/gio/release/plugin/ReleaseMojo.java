@@ -10,6 +10,7 @@ import io.gravitee.release.gio.manifest.Manifest;
 import io.gravitee.release.gio.manifest.ManifestException;
 import io.gravitee.release.gio.maven.Failures;
 import io.gravitee.release.gio.maven.GoalRun;
+import io.gravitee.release.gio.maven.Required;
 import io.gravitee.release.gio.maven.ServerCredentials;
 import io.gravitee.release.gio.release.build.DeployRepository;
 import io.gravitee.release.gio.release.build.MavenBuild;
@@ -67,7 +68,7 @@ public class ReleaseMojo extends AbstractMojo {
     private String profile;
 
     /** Where components are deployed, {@code id::url}; {@code id} is also the settings.xml server. */
-    @Parameter(property = "gio.release.deployRepository", required = true)
+    @Parameter(property = "gio.release.deployRepository")
     private String deployRepository;
 
     /** How many components of a wave are released at once. Default: the number of cores. */
@@ -171,7 +172,15 @@ public class ReleaseMojo extends AbstractMojo {
         }
     }
 
+    /** {@code -Dgio.release.deployRepository}, which both releasing goals need. */
+    static void requireDeployRepository(String goal, String deployRepository) throws MojoFailureException {
+        Required.of(goal).check(deployRepository, "gio.release.deployRepository", "where components are deployed, as"
+                + " id::url (the id names its settings.xml <server>)",
+                "gio-maven::https://nexus.example.com/repository/maven-releases/").verify();
+    }
+
     private DeployRepository deployRepository() throws MojoFailureException {
+        requireDeployRepository("gio-release:release", deployRepository);
         int separator = deployRepository.indexOf("::");
         String id = separator > 0 ? deployRepository.substring(0, separator) : "";
         Optional<Credentials> credentials = ServerCredentials.resolveOptional(session.getSettings(), decrypter, id,

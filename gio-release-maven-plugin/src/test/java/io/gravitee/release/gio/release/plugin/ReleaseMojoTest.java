@@ -82,4 +82,19 @@ class ReleaseMojoTest {
         assertTrue(Files.readString(checkout.resolve("target/gio/release-report.md"))
                 .contains("Check -Dgio.release.deployRepository"), "the report says it too");
     }
+
+    @Test
+    void aMissingDeployRepositoryIsNamedByItsPropertyWithAnExample() throws Exception {
+        Path checkout = dir.resolve("release");
+        Files.createDirectories(checkout);
+        ReleaseMojo release = release(checkout);
+        ReleaseMojos.set(release, "deployRepository", null);
+
+        String message = assertThrows(MojoFailureException.class, release::execute).getMessage();
+
+        assertEquals("gio-release:release needs a parameter that is not set (on the command line, or as <properties> of"
+                + " the POM):\n  -Dgio.release.deployRepository: where components are deployed, as id::url (the id names"
+                + " its settings.xml <server>), e.g."
+                + " -Dgio.release.deployRepository=gio-maven::https://nexus.example.com/repository/maven-releases/", message);
+    }
 }

@@ -4,6 +4,7 @@ import io.gravitee.release.gio.credentials.Credentials;
 import io.gravitee.release.gio.log.Console;
 import io.gravitee.release.gio.maven.Failures;
 import io.gravitee.release.gio.maven.GoalRun;
+import io.gravitee.release.gio.maven.Required;
 import io.gravitee.release.gio.maven.ServerCredentials;
 import io.gravitee.release.gio.staging.StageOutcome;
 import io.gravitee.release.gio.staging.StageReport;
@@ -33,7 +34,7 @@ import org.eclipse.aether.RepositorySystem;
 abstract class AbstractStagingMojo extends AbstractMojo {
 
     /** The private repository the component was released to, as {@code id::url}; the id names its settings.xml server. */
-    @Parameter(property = "gio.staging.sourceRepository", required = true)
+    @Parameter(property = "gio.staging.sourceRepository")
     String sourceRepository;
 
     /** The release tag to stage; by default the newest tag reachable from HEAD. */
@@ -99,6 +100,24 @@ abstract class AbstractStagingMojo extends AbstractMojo {
 
     Console console() {
         return Console.of(getLog()::info, getLog()::warn, getLog()::debug);
+    }
+
+    /** The required parameters of {@code resolve}; {@code stage} adds its own. */
+    Required required(String goal) {
+        return Required.of("gio-staging:" + goal).check(sourceRepository, "gio.staging.sourceRepository",
+                SOURCE_REPOSITORY, SOURCE_REPOSITORY_EXAMPLE);
+    }
+
+    static final String SOURCE_REPOSITORY = "the private repository the component was released to, as id::url (the id"
+            + " names its settings.xml <server>)";
+    static final String SOURCE_REPOSITORY_EXAMPLE = "gio-maven::https://nexus.example.com/repository/maven-releases/";
+
+    /** Requires {@code -Dgio.staging.url} and {@code -Dgio.staging.serverId}, which every publishing goal needs. */
+    static Required stagingServer(Required required, String url, String serverId) {
+        return required.check(url, "gio.staging.url", "the staging server's base URL (nexus2, central) or the release"
+                        + " repository (repository)", "https://ossrh-staging-api.central.sonatype.com")
+                .check(serverId, "gio.staging.serverId", "the settings.xml <server> holding the deployment user's"
+                        + " credentials", "ossrh");
     }
 
     /** Resolves every released file at the tag into {@link #stagingDirectory}. */

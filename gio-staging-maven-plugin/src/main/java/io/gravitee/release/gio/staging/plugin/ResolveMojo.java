@@ -31,6 +31,7 @@ public class ResolveMojo extends AbstractStagingMojo {
         Console console = console();
         GoalRun run = run("resolve", console);
         try {
+            required("resolve").verify();
             ResolvedComponent component = resolve(console);
             List<Problem> problems = validate(component, console);
             report(run, "resolve", component.root().artifactId(), component.root().version(), null, problems,

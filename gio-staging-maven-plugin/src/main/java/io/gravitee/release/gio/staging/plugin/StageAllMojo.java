@@ -2,6 +2,7 @@ package io.gravitee.release.gio.staging.plugin;
 
 import io.gravitee.release.gio.maven.Failures;
 import io.gravitee.release.gio.maven.GoalRun;
+import io.gravitee.release.gio.maven.Required;
 import io.gravitee.release.gio.maven.ServerCredentials;
 import io.gravitee.release.gio.credentials.Credentials;
 import io.gravitee.release.gio.git.GitCredentials;
@@ -85,7 +86,7 @@ public class StageAllMojo extends AbstractMojo {
     int transferThreads;
 
     /** The private repository components were released to, {@code id::url}. */
-    @Parameter(property = "gio.staging.sourceRepository", required = true)
+    @Parameter(property = "gio.staging.sourceRepository")
     String sourceRepository;
 
     /** Classifiers every module has besides sources and javadoc, {@code classifier:extension,...}. */
@@ -101,7 +102,7 @@ public class StageAllMojo extends AbstractMojo {
     String backend;
 
     /** The staging server's base URL. */
-    @Parameter(property = "gio.staging.url", required = true)
+    @Parameter(property = "gio.staging.url")
     String url;
 
     /** {@code repository} backend: the hosted repository where files wait before their promotion into the release one. */
@@ -113,7 +114,7 @@ public class StageAllMojo extends AbstractMojo {
     long maxBundleBytes;
 
     /** The settings.xml server of the deployment user. */
-    @Parameter(property = "gio.staging.serverId", required = true)
+    @Parameter(property = "gio.staging.serverId")
     String serverId;
 
     /** The staging profile id; evaluated from each component's groupId when absent. */
@@ -193,6 +194,9 @@ public class StageAllMojo extends AbstractMojo {
     }
 
     private void stageAll(Console console, Path checkout, GoalRun run) throws MojoExecutionException, MojoFailureException {
+        AbstractStagingMojo.stagingServer(Required.of("gio-staging:stage-all").check(sourceRepository,
+                "gio.staging.sourceRepository", AbstractStagingMojo.SOURCE_REPOSITORY,
+                AbstractStagingMojo.SOURCE_REPOSITORY_EXAMPLE), url, serverId).verify();
         Optional<GitCredentials> git = scmServerId == null || scmServerId.isBlank() ? Optional.empty()
                 : Optional.ofNullable(ServerCredentials.resolve(session.getSettings(), decrypter, scmServerId,
                         "gio.scm.serverId")).map(c -> new GitCredentials(c.username(), c.secret()));

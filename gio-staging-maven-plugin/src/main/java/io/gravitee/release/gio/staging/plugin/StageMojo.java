@@ -47,7 +47,7 @@ public class StageMojo extends AbstractStagingMojo {
      * {@code central}: the Portal's base URL, e.g. {@code https://central.sonatype.com};
      * {@code repository}: the release repository (redeploy disabled).
      */
-    @Parameter(property = "gio.staging.url", required = true)
+    @Parameter(property = "gio.staging.url")
     String url;
 
     /** {@code repository} only: the hosted repository (redeploy allowed) where files are staged and verified. */
@@ -63,7 +63,7 @@ public class StageMojo extends AbstractStagingMojo {
     long maxBundleBytes;
 
     /** The settings.xml server holding the deployment user's credentials. */
-    @Parameter(property = "gio.staging.serverId", required = true)
+    @Parameter(property = "gio.staging.serverId")
     String serverId;
 
     /** The staging profile id; evaluated from the groupId when absent. */
@@ -122,6 +122,7 @@ public class StageMojo extends AbstractStagingMojo {
     }
 
     private void stage(Console console, GoalRun run) throws MojoExecutionException, MojoFailureException {
+        stagingServer(required("stage"), url, serverId).verify();
         BackendSelection selection = new BackendSelection(backend, url, stagingUrl, profileId, publicUrl, threads,
                 Duration.ofSeconds(Math.max(1, pollIntervalSeconds)), maxBundleBytes);
         selection.check();

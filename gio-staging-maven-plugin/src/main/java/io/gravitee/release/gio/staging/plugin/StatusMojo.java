@@ -3,6 +3,7 @@ package io.gravitee.release.gio.staging.plugin;
 import io.gravitee.release.gio.maven.Failures;
 import io.gravitee.release.gio.maven.GoalReport;
 import io.gravitee.release.gio.maven.GoalRun;
+import io.gravitee.release.gio.maven.Required;
 import io.gravitee.release.gio.maven.ServerCredentials;
 import io.gravitee.release.gio.credentials.Credentials;
 import io.gravitee.release.gio.git.GitCredentials;
@@ -37,7 +38,7 @@ public class StatusMojo extends AbstractMojo {
     String backend;
 
     /** The staging server's base URL. */
-    @Parameter(property = "gio.staging.url", required = true)
+    @Parameter(property = "gio.staging.url")
     String url;
 
     /** {@code repository} backend: the hosted repository used for staging. */
@@ -45,7 +46,7 @@ public class StatusMojo extends AbstractMojo {
     String stagingUrl;
 
     /** The settings.xml server of the deployment user. */
-    @Parameter(property = "gio.staging.serverId", required = true)
+    @Parameter(property = "gio.staging.serverId")
     String serverId;
 
     /** The settings.xml server holding git credentials of the release repository. */
@@ -100,6 +101,8 @@ public class StatusMojo extends AbstractMojo {
     }
 
     LeftoverAreas areas(Console console) throws MojoFailureException {
+        AbstractStagingMojo.stagingServer(Required.of("gio-staging:" + (this instanceof DropMojo ? "drop" : "status")),
+                url, serverId).verify();
         Credentials credentials = ServerCredentials.resolve(session.getSettings(), decrypter, serverId,
                 "gio.staging.serverId");
         return new LeftoverAreas(new BackendSelection(backend, url, stagingUrl, null, null, 1, Duration.ofSeconds(2),
