@@ -166,8 +166,16 @@ public final class Uploader {
         List<String> written = Collections.synchronizedList(new ArrayList<>());
         List<String> deleted = new ArrayList<>();
         if (options.dryRun()) {
-            printPlan(plan, layout);
-            return report(options, plan, plannedKeys(plan, layout), plan.deletes().stream().map(layout::key).toList(), start);
+            // The pages are rendered as the real run renders them, so the plan names exactly the pages it would write:
+            // a new directory's parents too, and none that would read as it does already.
+            IndexRefresher.Refresh pages = plan.writesNothing() ? new IndexRefresher.Refresh(List.of(), List.of())
+                    : renderIndexes(plan, options, remote);
+            printPlan(plan, layout, pages);
+            List<String> keys = plannedKeys(plan, layout);
+            pages.writes().forEach(page -> keys.add(layout.key(page.relativePath())));
+            List<String> deletes = new ArrayList<>(plan.deletes().stream().map(layout::key).toList());
+            pages.deletes().forEach(page -> deletes.add(layout.key(page)));
+            return report(options, plan, keys, deletes, start);
         }
         if (plan.writesNothing()) {
             console.info("Nothing to write: the bucket already has every file of " + options.source());
@@ -340,7 +348,7 @@ public final class Uploader {
         return new BundleException(message.toString());
     }
 
-    private void printPlan(SyncPlan plan, BucketLayout layout) {
+    private void printPlan(SyncPlan plan, BucketLayout layout, IndexRefresher.Refresh pages) {
         console.info("Dry run: nothing is written. The upload would:");
         for (SyncPlan.Write write : plan.writes()) {
             if (write.upload()) {
@@ -352,7 +360,8 @@ public final class Uploader {
             }
         }
         plan.deletes().forEach(path -> console.info("  delete    " + layout.key(path)));
-        plan.touchedDirectories().forEach(d -> console.info("  refresh   " + layout.indexKey(d)));
+        pages.writes().forEach(page -> console.info("  refresh   " + layout.key(page.relativePath())));
+        pages.deletes().forEach(page -> console.info("  delete    " + layout.key(page)));
     }
 
     private static List<String> plannedKeys(SyncPlan plan, BucketLayout layout) {

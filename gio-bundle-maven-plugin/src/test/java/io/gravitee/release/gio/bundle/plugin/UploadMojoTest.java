@@ -1,15 +1,20 @@
 package io.gravitee.release.gio.bundle.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gravitee.release.gio.bundle.s3.S3Store;
 import io.gravitee.release.gio.bundle.s3.TestS3;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.gaul.s3proxy.junit.S3ProxyExtension;
 import org.junit.jupiter.api.Test;
@@ -85,5 +90,43 @@ class UploadMojoTest {
         assertTrue(report("upload-report.md").startsWith("## gio-bundle:upload: NOTHING_TO_DO\n"), report("upload-report.md"));
         assertEquals(lastWork, report("upload-report.last-work.md"));
         assertTrue(lastWork.contains("| UPLOADED |"), lastWork);
+    }
+
+    @Test
+    void aDryRunPlansExactlyTheKeysTheRealUploadThenWrites() throws Exception {
+        TestS3.makeBucket(S3, "planned");
+        write("distributions/graviteeio-full-3.8.7.zip", "full 3.8.7");
+        write("components/gravitee-gateway/gravitee-gateway-3.8.7.zip", "gateway 3.8.7");
+        write("components/gravitee-rest-api/gravitee-rest-api-3.8.7.zip", "rest api 3.8.7");
+        write("plugins/policies/gravitee-policy-mock/gravitee-policy-mock-1.13.0.zip", "mock policy");
+
+        upload("planned", true).execute();
+        JsonNode plan = json("upload-report.json");
+        assertTrue(report("upload-report.md").startsWith("## gio-bundle:upload: PLANNED\n"), report("upload-report.md"));
+        assertFalse(Files.exists(work.resolve("target/gio/upload-report.last-work.md")), "a plan is no work");
+        try (S3Store store = TestS3.connect(S3, "planned")) {
+            assertEquals(List.of(), store.list(""), "a dry run writes nothing in the bucket");
+        }
+
+        upload("planned", false).execute();
+        JsonNode real = json("upload-report.json");
+
+        assertEquals(sorted(real.path("written")), sorted(plan.path("written")));
+        assertEquals(sorted(real.path("deleted")), sorted(plan.path("deleted")));
+        // 4 files, 12 checksum files, and a page for each of the 8 directories, the bucket's prefix included.
+        assertEquals(24, plan.path("written").size(), plan.toString());
+        assertEquals(8, sorted(plan.path("written")).stream().filter(k -> k.endsWith("/index.html")).count());
+        assertTrue(sorted(plan.path("written")).contains("graviteeio-apim/plugins/index.html"), plan.toString());
+    }
+
+    private JsonNode json(String name) throws Exception {
+        return new ObjectMapper().readTree(work.resolve("target/gio").resolve(name).toFile());
+    }
+
+    private static List<String> sorted(JsonNode keys) {
+        List<String> list = new ArrayList<>();
+        keys.forEach(key -> list.add(key.asText()));
+        Collections.sort(list);
+        return list;
     }
 }
