@@ -20,8 +20,9 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 /**
  * Applies a retention policy to {@code bucket/prefix}. Without {@code -Dgio.bundle.apply=true} it only prints
  * what would go and why; with it, it deletes each file with its checksum files, then refreshes the index pages.
- * The policy is a JSON file:
- * <pre>{@code
+ * The policy is a JSON file (plain braces in a {@code <pre>}, not a code tag: the goal's help ends a code tag at
+ * the first closing brace, which nested the example wrongly):
+ * <pre>
  * {
  *   "releases": {
  *     "supportMonths": 12,
@@ -30,13 +31,13 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  *   },
  *   "nightly": { "directory": "nightly", "keep": 7, "maxAgeDays": 30 }
  * }
- * }</pre>
+ * </pre>
  * <ul>
  *   <li>{@code releases}: each minor line {@code M.m} stays {@code supportMonths} after its first release (LTS lines
  *       {@code lts.supportMonths}); then every version of the line goes from {@code distributions/} and
  *       {@code components/}. The newest line always stays; {@code plugins/} are never pruned.
  *       {@code releaseDates} (optional, relative to the policy file) maps versions to their release day,
- *       {@code {"3.0.0": "2020-01-14"}}; without it a version's day is the oldest upload date of its files.</li>
+ *       <code>{"3.0.0": "2020-01-14"}</code>; without it a version's day is the oldest upload date of its files.</li>
  *   <li>{@code nightly}: each subdirectory of {@code directory} is one build, dated by its newest file; the newest
  *       {@code keep} builds stay, except those older than {@code maxAgeDays} (optional).</li>
  * </ul>

@@ -37,7 +37,11 @@ abstract class AbstractStagingMojo extends AbstractMojo {
     @Parameter(property = "gio.staging.sourceRepository")
     String sourceRepository;
 
-    /** The release tag to stage; by default the newest tag reachable from HEAD. */
+    /**
+     * The release tag to read the modules at. The default, {@code LAST_GIT_TAG_ON_CURRENT_BRANCH}, is a placeholder
+     * meaning the newest tag reachable from HEAD (what {@code git describe --tags --abbrev=0} names): check out the
+     * release tag, or give it, e.g. {@code -Dgio.staging.gitReleaseTag=2.5.0}.
+     */
     @Parameter(property = "gio.staging.gitReleaseTag", defaultValue = ReleaseTag.LAST_TAG)
     String gitReleaseTag;
 

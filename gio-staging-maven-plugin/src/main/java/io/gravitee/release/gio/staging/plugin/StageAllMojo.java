@@ -97,11 +97,15 @@ public class StageAllMojo extends AbstractMojo {
     @Parameter(property = "gio.staging.publicKeyRing")
     File publicKeyRing;
 
-    /** {@code nexus2} (Nexus 2 staging / OSSRH Staging API). */
+    /**
+     * How components are published, as for {@code gio-staging:stage}: {@code nexus2} (Nexus 2 staging, also Sonatype's
+     * OSSRH Staging API), {@code central} (Central Portal Publisher API) or {@code repository} (two-phase staging on a
+     * repository manager without staging, e.g. Nexus 3 OSS, with {@code -Dgio.staging.stagingUrl}).
+     */
     @Parameter(property = "gio.staging.backend", defaultValue = "nexus2")
     String backend;
 
-    /** The staging server's base URL. */
+    /** {@code nexus2}: the staging server's base URL; {@code central}: the Portal's; {@code repository}: the release repository. */
     @Parameter(property = "gio.staging.url")
     String url;
 

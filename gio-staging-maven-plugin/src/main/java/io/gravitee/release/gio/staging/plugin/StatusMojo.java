@@ -33,7 +33,10 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 @Mojo(name = "status", requiresProject = false, aggregator = true, threadSafe = true)
 public class StatusMojo extends AbstractMojo {
 
-    /** {@code nexus2}. */
+    /**
+     * The backend the staging areas were made with, as for {@code stage}: {@code nexus2}, {@code central} or
+     * {@code repository}. Areas the ledger did not record are found only on a server that lists them (Nexus 2, OSSRH).
+     */
     @Parameter(property = "gio.staging.backend", defaultValue = "nexus2")
     String backend;
 
