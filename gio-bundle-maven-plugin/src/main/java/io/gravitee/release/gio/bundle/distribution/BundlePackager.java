@@ -25,7 +25,7 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Assembles the download tree of one product release (DESIGN §6) from its manifest and the component zips:
+ * Assembles the download tree of one product release (docs/DESIGN.md §6) from its manifest and the component zips:
  * <pre>
  * distributions/graviteeio-full-X.Y.Z.zip
  * components/&lt;component&gt;/&lt;component&gt;-&lt;version&gt;.zip

@@ -24,7 +24,7 @@ import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.repository.RemoteRepository;
 
 /**
- * Assembles the download tree of a product release under {@code target/gio-bundle/} (DESIGN §6), ready for
+ * Assembles the download tree of a product release under {@code target/gio-bundle/} (docs/DESIGN.md §6), ready for
  * {@code gio-bundle:upload -Dgio.bundle.prefix=graviteeio-apim}:
  * {@code distributions/graviteeio-full-X.Y.Z.zip}, {@code components/<component>/<component>-<version>.zip} and
  * {@code plugins/<type>/<artifactId>/<artifactId>-<version>.zip}. The component zips are resolved with Maven's

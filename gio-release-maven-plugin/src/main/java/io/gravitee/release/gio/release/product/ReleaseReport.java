@@ -55,12 +55,12 @@ public record ReleaseReport(String product, String version, boolean dryRun, List
     }
 
     /**
-     * This run as the report every goal writes: {@code RELEASED}, {@code NOTHING_TO_DO} (no component pending),
+     * This run as the report every goal writes: {@code COMPLETE}, {@code NOTHING_TO_DO} (no component pending),
      * {@code PLANNED} (dry run) or {@code FAILED}, with this table of components below.
      */
     public GoalReport toGoalReport(String goal) {
         String result = failed() ? GoalReport.FAILED : dryRun ? GoalReport.PLANNED
-                : rows.isEmpty() ? GoalReport.NOTHING_TO_DO : "RELEASED";
+                : rows.isEmpty() ? GoalReport.NOTHING_TO_DO : "COMPLETE";
         String error = rows.stream().map(Row::outcome).filter(o -> o.status() == ComponentOutcome.Status.FAILED)
                 .findFirst().map(o -> o.component() + " " + o.version() + " failed: " + o.detail()).orElse(null);
         List<String> done = rows.stream().map(Row::outcome)
