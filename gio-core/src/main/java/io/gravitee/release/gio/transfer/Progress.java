@@ -10,7 +10,10 @@ import java.util.function.LongSupplier;
 /**
  * Progress of a long transfer, reported as whole lines so that it stays readable in {@code -B} CI logs
  * (no carriage returns, no redrawing): a line every {@code interval}, or whenever another tenth of the
- * bytes is done, whichever comes first, and a final line from {@link #finish()}.
+ * bytes is done, whichever comes first, and a final line from {@link #finish()}. Nothing is printed during the
+ * first second (or interval, if shorter): a transfer shorter than that prints its final line only, so that a run of
+ * many small transfers (a product's components, each a few KiB) gives one line each rather than one per tenth. A
+ * total of 0 means unknown: lines then show what was done, never "of 0 B".
  * Counters are thread-safe: parallel transfers report into one instance.
  */
 public final class Progress {
@@ -20,6 +23,9 @@ public final class Progress {
     private final Console console;
     private final LongSupplier nanoClock;
     private final long intervalNanos;
+    /** No line before this much time has passed since the start. */
+    private final long quietNanos;
+    private static final Duration QUIET = Duration.ofSeconds(1);
     private final long startNanos;
     private final AtomicLong files = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
@@ -38,6 +44,7 @@ public final class Progress {
         this.console = Objects.requireNonNull(console, "console");
         this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
         this.intervalNanos = interval.toNanos();
+        this.quietNanos = Math.min(QUIET.toNanos(), intervalNanos);
         this.startNanos = nanoClock.getAsLong();
         this.lastReportNanos = startNanos;
     }
@@ -79,7 +86,7 @@ public final class Progress {
         long now = nanoClock.getAsLong();
         int tenth = tenth();
         synchronized (this) {
-            if (finished) {
+            if (finished || now - startNanos < quietNanos) {
                 return;
             }
             if (now - lastReportNanos >= intervalNanos || tenth > lastTenth) {
@@ -100,9 +107,10 @@ public final class Progress {
         double seconds = Math.max(0, nowNanos - startNanos) / 1e9;
         double rate = seconds > 0 ? doneBytes / seconds : 0;
         StringBuilder line = new StringBuilder(label).append(last ? " done: " : ": ");
-        line.append(files.get()).append('/').append(totalFiles).append(" files, ");
-        line.append(bytes(doneBytes)).append(" of ").append(bytes(totalBytes));
+        line.append(files.get()).append(totalFiles > 0 ? "/" + totalFiles : "").append(" files, ");
+        line.append(bytes(doneBytes));
         if (totalBytes > 0) {
+            line.append(" of ").append(bytes(totalBytes));
             line.append(String.format(Locale.ROOT, " (%d%%)", doneBytes * 100 / totalBytes));
         }
         line.append(", ").append(bytes((long) rate)).append("/s");

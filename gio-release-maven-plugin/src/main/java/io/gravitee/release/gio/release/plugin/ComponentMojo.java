@@ -117,8 +117,9 @@ public class ComponentMojo extends AbstractMojo {
         Optional<GitCredentials> git = ServerCredentials.resolveOptional(session.getSettings(), decrypter, scmServerId,
                 "gio.scm.serverId").map(c -> new GitCredentials(c.username(), c.secret()));
         int separator = deployRepository.indexOf("::");
-        Optional<Credentials> deployCredentials = ServerCredentials.resolveOptional(session.getSettings(), decrypter,
-                separator > 0 ? deployRepository.substring(0, separator) : "", "gio.release.deployRepository");
+        Optional<Credentials> deployCredentials = ServerCredentials.resolveOrWarn(session.getSettings(), decrypter,
+                separator > 0 ? deployRepository.substring(0, separator) : "", "gio.release.deployRepository",
+                deployRepository, console::warn);
         DeployRepository target;
         try {
             target = DeployRepository.parse(deployRepository, deployCredentials);

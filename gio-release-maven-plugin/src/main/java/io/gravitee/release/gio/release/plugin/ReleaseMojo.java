@@ -183,8 +183,8 @@ public class ReleaseMojo extends AbstractMojo {
         requireDeployRepository("gio-release:release", deployRepository);
         int separator = deployRepository.indexOf("::");
         String id = separator > 0 ? deployRepository.substring(0, separator) : "";
-        Optional<Credentials> credentials = ServerCredentials.resolveOptional(session.getSettings(), decrypter, id,
-                "gio.release.deployRepository");
+        Optional<Credentials> credentials = ServerCredentials.resolveOrWarn(session.getSettings(), decrypter, id,
+                "gio.release.deployRepository", deployRepository, getLog()::warn);
         try {
             DeployRepository repository = DeployRepository.parse(deployRepository, credentials);
             if (!dryRun) {

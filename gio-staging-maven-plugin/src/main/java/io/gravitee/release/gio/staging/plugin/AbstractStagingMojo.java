@@ -128,8 +128,8 @@ abstract class AbstractStagingMojo extends AbstractMojo {
     ResolvedComponent resolve(Console console) throws MojoFailureException {
         try {
             SourceRepository source = SourceRepository.parse(sourceRepository);
-            Credentials credentials = ServerCredentials.resolveOptional(settings, decrypter, source.id(),
-                    "gio.staging.sourceRepository").orElse(null);
+            Credentials credentials = ServerCredentials.resolveOrWarn(settings, decrypter, source.id(),
+                    "gio.staging.sourceRepository", sourceRepository, console::warn).orElse(null);
             try (HttpArtifactFetcher http = source.url().startsWith("file:") || source.url().startsWith("http")
                     ? new HttpArtifactFetcher(source, credentials, console) : null) {
                 AttachedFileDiscovery discovery = new AttachedFileDiscovery(source, http,

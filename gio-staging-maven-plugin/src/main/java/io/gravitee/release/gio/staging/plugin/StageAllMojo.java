@@ -213,8 +213,8 @@ public class StageAllMojo extends AbstractMojo {
         } catch (StagingException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
-        Credentials sourceCredentials = ServerCredentials.resolveOptional(session.getSettings(), decrypter, source.id(),
-                "gio.staging.sourceRepository").orElse(null);
+        Credentials sourceCredentials = ServerCredentials.resolveOrWarn(session.getSettings(), decrypter, source.id(),
+                "gio.staging.sourceRepository", sourceRepository, console::warn).orElse(null);
         try (HttpArtifactFetcher http = new HttpArtifactFetcher(source, sourceCredentials, console)) {
             if (!"product".equals(atomic) && !"component".equals(atomic)) {
                 throw new StagingException("-Dgio.staging.atomic=" + atomic + ": use product or component");
