@@ -41,13 +41,16 @@ public final class ServerCredentials {
      * As {@link #resolveOptional}, for the id of an {@code id::url} repository: when settings.xml has no such
      * {@code <server>}, says so through {@code warn}, since the repository is then used without credentials and a
      * misspelt id would otherwise only show as a refusal (or not at all, on a repository that allows anonymous reads).
+     * A {@code file:} repository needs none: no warning.
      *
      * @param value the property's whole value, {@code id::url}, to show
      */
     public static Optional<Credentials> resolveOrWarn(Settings settings, SettingsDecrypter decrypter, String serverId,
             String property, String value, Consumer<String> warn) throws MojoFailureException {
         Optional<Credentials> credentials = resolveOptional(settings, decrypter, serverId, property);
-        if (credentials.isEmpty() && serverId != null && !serverId.isBlank()) {
+        // A file: repository is read and written without credentials: its id names no server, and that is fine.
+        boolean remote = value != null && value.substring(value.indexOf("::") + 2).matches("(?i)https?:.*");
+        if (credentials.isEmpty() && remote && serverId != null && !serverId.isBlank()) {
             warn.accept("settings.xml has no <server> with id '" + serverId + "' (the id of -D" + property + "=" + value
                     + "): the repository is used without credentials. If it needs them, add a <server> with that id;"
                     + " if the id is misspelt, correct it.");

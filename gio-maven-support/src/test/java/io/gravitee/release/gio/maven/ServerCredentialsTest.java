@@ -98,5 +98,8 @@ class ServerCredentialsTest {
         assertTrue(ServerCredentials.resolveOrWarn(settings, decrypter, "gio-maven", "gio.staging.sourceRepository",
                 "gio-maven::https://nexus.example.com/releases", warnings::add).isPresent());
         assertEquals(java.util.List.of(), warnings, "a known id is used without a word");
+        ServerCredentials.resolveOrWarn(settings, decrypter, "local", "gio.staging.sourceRepository",
+                "local::file:/srv/maven/releases", warnings::add);
+        assertEquals(java.util.List.of(), warnings, "a file: repository needs no credentials");
     }
 }

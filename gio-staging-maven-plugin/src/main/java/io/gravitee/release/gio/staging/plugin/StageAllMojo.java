@@ -215,7 +215,11 @@ public class StageAllMojo extends AbstractMojo {
         }
         Credentials sourceCredentials = ServerCredentials.resolveOrWarn(session.getSettings(), decrypter, source.id(),
                 "gio.staging.sourceRepository", sourceRepository, console::warn).orElse(null);
-        try (HttpArtifactFetcher http = new HttpArtifactFetcher(source, sourceCredentials, console)) {
+        // Components are staged in parallel: each one's resolution and server dialogue, at info, interleaved ~15 lines
+        // per component in a CI log. They go to debug (-X); warnings stay, and so do the per-component results, the
+        // summary table and the report, which say what was done and why.
+        Console detail = Console.of(getLog()::debug, getLog()::warn, getLog()::debug);
+        try (HttpArtifactFetcher http = new HttpArtifactFetcher(source, sourceCredentials, detail)) {
             if (!"product".equals(atomic) && !"component".equals(atomic)) {
                 throw new StagingException("-Dgio.staging.atomic=" + atomic + ": use product or component");
             }
@@ -226,8 +230,8 @@ public class StageAllMojo extends AbstractMojo {
                     new StagingService.Options(dryRun, autoRelease, keepOnFailure, Duration.ofSeconds(timeoutSeconds),
                             Duration.ofSeconds(timeoutSeconds)),
                     new BackendSelection(backend, url, stagingUrl, profileId, publicUrl, transferThreads,
-                            Duration.ofMillis(pollMillis), maxBundleBytes).factory(staging, console),
-                    resolver(source, sourceCredentials, http, console, work), rules(),
+                            Duration.ofMillis(pollMillis), maxBundleBytes).factory(staging, detail),
+                    resolver(source, sourceCredentials, http, detail, work), rules(),
                     new LeaseOptions(Duration.ofSeconds(lockTtl), lockForce, "gio-staging:stage-all"),
                     work.resolve("staging"));
             report = new ProductStaging(request, console).run();
