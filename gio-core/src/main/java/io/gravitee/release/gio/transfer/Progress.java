@@ -10,10 +10,10 @@ import java.util.function.LongSupplier;
 /**
  * Progress of a long transfer, reported as whole lines so that it stays readable in {@code -B} CI logs
  * (no carriage returns, no redrawing): a line every {@code interval}, or whenever another tenth of the
- * bytes is done, whichever comes first, and a final line from {@link #finish()}. Nothing is printed during the
- * first second (or interval, if shorter): a transfer shorter than that prints its final line only, so that a run of
- * many small transfers (a product's components, each a few KiB) gives one line each rather than one per tenth. A
- * total of 0 means unknown: lines then show what was done, never "of 0 B".
+ * bytes is done (for transfers of at least {@value #TENTHS_FROM} bytes), whichever comes first, and a final line
+ * from {@link #finish()}. A smaller transfer is over in moments: a line per tenth of it would only be noise (a
+ * product's components, each a few KiB, gave one line per file each), so it prints its final line, and interval
+ * lines should it stall. A total of 0 means unknown: lines then show what was done, never "of 0 B".
  * Counters are thread-safe: parallel transfers report into one instance.
  */
 public final class Progress {
@@ -23,9 +23,8 @@ public final class Progress {
     private final Console console;
     private final LongSupplier nanoClock;
     private final long intervalNanos;
-    /** No line before this much time has passed since the start. */
-    private final long quietNanos;
-    private static final Duration QUIET = Duration.ofSeconds(1);
+    /** The smallest total whose tenths are reported. */
+    static final long TENTHS_FROM = 16L * 1024 * 1024;
     private final long startNanos;
     private final AtomicLong files = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
@@ -44,7 +43,6 @@ public final class Progress {
         this.console = Objects.requireNonNull(console, "console");
         this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
         this.intervalNanos = interval.toNanos();
-        this.quietNanos = Math.min(QUIET.toNanos(), intervalNanos);
         this.startNanos = nanoClock.getAsLong();
         this.lastReportNanos = startNanos;
     }
@@ -86,7 +84,7 @@ public final class Progress {
         long now = nanoClock.getAsLong();
         int tenth = tenth();
         synchronized (this) {
-            if (finished || now - startNanos < quietNanos) {
+            if (finished) {
                 return;
             }
             if (now - lastReportNanos >= intervalNanos || tenth > lastTenth) {
@@ -98,7 +96,7 @@ public final class Progress {
     }
 
     private int tenth() {
-        return totalBytes <= 0 ? 0 : (int) Math.min(10, bytes.get() * 10 / totalBytes);
+        return totalBytes < TENTHS_FROM ? 0 : (int) Math.min(10, bytes.get() * 10 / totalBytes);
     }
 
     /** One progress line as it would be printed at {@code nowNanos}. */
