@@ -4,10 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gravitee.release.gio.log.Console;
 import io.gravitee.release.gio.staging.plugin.StagingMojos;
+import io.gravitee.release.gio.staging.product.ComponentResolver;
+import io.gravitee.release.gio.staging.resolve.ArtifactResolver;
+import io.gravitee.release.gio.staging.resolve.AttachedFileDiscovery;
+import io.gravitee.release.gio.staging.resolve.HttpArtifactFetcher;
+import io.gravitee.release.gio.staging.resolve.ReleaseTag;
+import io.gravitee.release.gio.staging.resolve.SourceRepository;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,5 +70,23 @@ class UnreachablePeersTest {
         String report = Files.readString(component.checkout.resolve("target/gio/stage-report.md"));
         assertTrue(report.startsWith("## gio-staging:stage: FAILED\n"), report);
         assertTrue(report.contains("Check -Dgio.staging.url (now '" + url + "')"), report);
+    }
+
+    @Test
+    void stageAllSaysAnUnreachableSourceRepositoryInTheSameWords() throws Exception {
+        TestComponent component = TestComponent.create(dir);
+        String source = "gio-maven::http://127.0.0.1:" + closedPort() + "/repository/releases";
+        SourceRepository repository = SourceRepository.parse(source);
+        try (HttpArtifactFetcher http = new HttpArtifactFetcher(repository, null, Console.silent())) {
+            ComponentResolver resolver = StagingMojos.stageAllResolver((checkout, tag, into, rootFound) ->
+                    new ArtifactResolver(http, new AttachedFileDiscovery(repository, http, List.of()), Console.silent(), 2)
+                            .resolveAtTag(checkout, tag, into, rootFound), source);
+
+            StagingException e = assertThrows(StagingException.class, () -> resolver.resolve(component.checkout,
+                    ReleaseTag.LAST_TAG, dir.resolve("files"), root -> { }));
+
+            assertTrue(e.getMessage().startsWith("Cannot reach the source repository at http://127.0.0.1:"), e.getMessage());
+            assertActionable(e.getMessage(), "gio.staging.sourceRepository");
+        }
     }
 }

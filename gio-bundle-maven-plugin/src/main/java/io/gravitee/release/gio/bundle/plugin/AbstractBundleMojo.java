@@ -39,7 +39,7 @@ abstract class AbstractBundleMojo extends AbstractMojo {
     @Parameter(property = "gio.bundle.serverId")
     String serverId;
 
-    /** Do every read and check, print what would be written, write nothing. */
+    /** Do every read and check, print what would be written, write nothing but the report, which is the plan. */
     @Parameter(property = "gio.dryRun", defaultValue = "false")
     boolean dryRun;
 

@@ -54,7 +54,7 @@ public class PackageMojo extends AbstractMojo {
     @Parameter(property = "gio.bundle.output", defaultValue = "${basedir}/target/gio-bundle")
     File output;
 
-    /** Resolve and check every zip, print what would be written, write nothing. */
+    /** Resolve and check every zip, print what would be written, write nothing but the report (the plan). */
     @Parameter(property = "gio.dryRun", defaultValue = "false")
     boolean dryRun;
 

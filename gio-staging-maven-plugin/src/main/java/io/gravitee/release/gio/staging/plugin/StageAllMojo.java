@@ -148,7 +148,7 @@ public class StageAllMojo extends AbstractMojo {
     @Parameter(property = "gio.staging.pollMillis", defaultValue = "2000")
     int pollMillis;
 
-    /** Resolve, validate and check credentials; write nothing anywhere (ledger included). */
+    /** Resolve, validate and check credentials; write nothing on any server nor in the ledger, only the report. */
     @Parameter(property = "gio.dryRun", defaultValue = "false")
     boolean dryRun;
 
@@ -272,8 +272,20 @@ public class StageAllMojo extends AbstractMojo {
         AttachedFileDiscovery discovery = new AttachedFileDiscovery(source, http, ArtifactFile.Extra.parseList(classifiers));
         ResolverArtifactFetcher fetcher = new ResolverArtifactFetcher(repositorySystem, session.getRepositorySession(),
                 source, credentials, work.resolve("staging/.resolver"));
-        return (checkout, tag, into, rootFound) -> new ArtifactResolver(fetcher, discovery, console, transferThreads)
-                .resolveAtTag(checkout, tag, into, rootFound);
+        return explained((checkout, tag, into, rootFound) -> new ArtifactResolver(fetcher, discovery, console,
+                transferThreads).resolveAtTag(checkout, tag, into, rootFound), sourceRepository);
+    }
+
+    /** {@code resolver}, whose failure to reach the source repository a component's row says as every goal does. */
+    static ComponentResolver explained(ComponentResolver resolver, String sourceRepository) {
+        return (checkout, tag, into, rootFound) -> {
+            try {
+                return resolver.resolve(checkout, tag, into, rootFound);
+            } catch (StagingException e) {
+                throw Failures.unreachable(e, AbstractStagingMojo.sourcePeer(sourceRepository))
+                        .map(failure -> new StagingException(failure.getMessage(), e)).orElseThrow(() -> e);
+            }
+        };
     }
 
     /**

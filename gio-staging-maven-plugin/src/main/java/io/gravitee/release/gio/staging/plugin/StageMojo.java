@@ -89,7 +89,10 @@ public class StageMojo extends AbstractStagingMojo {
     @Parameter(property = "gio.staging.timeout", defaultValue = "900")
     int timeoutSeconds;
 
-    /** Do every read, resolution, validation and credential check; write nothing anywhere. */
+    /**
+     * Do every read, resolution, validation and credential check; write nothing on any server nor in the ledger, only
+     * the report.
+     */
     @Parameter(property = "gio.dryRun", defaultValue = "false")
     boolean dryRun;
 

@@ -64,6 +64,12 @@ public final class StagingMojos {
         return stage;
     }
 
+    /** The resolver {@code stage-all} gives each component, over {@code resolver}. */
+    public static io.gravitee.release.gio.staging.product.ComponentResolver stageAllResolver(
+            io.gravitee.release.gio.staging.product.ComponentResolver resolver, String sourceRepository) {
+        return StageAllMojo.explained(resolver, sourceRepository);
+    }
+
     /** Maven's real decrypter; plain passwords pass through it unchanged. */
     static SettingsDecrypter decrypter(Path dir) {
         return new DefaultSettingsDecrypter(new DefaultSecDispatcher(new DefaultPlexusCipher(), Map.of(),
