@@ -99,8 +99,8 @@ abstract class AbstractBundleMojo extends AbstractMojo {
     }
 
     /**
-     * S3's bucket naming rules, checked before minio does (its message, an exception of its own, names no property):
-     * 3 to 63 characters, lowercase letters, digits, '.' and '-', a letter or digit at both ends, no "..".
+     * The bucket names minio accepts (S3's rules), checked before it does (its message, an exception of its own, names
+     * no property): 3 to 63 characters, lowercase letters, digits, '.' and '-', a letter or digit at both ends, no "..".
      */
     static void checkBucketName(String bucket) throws MojoFailureException {
         if (bucket != null && !bucket.isBlank() && (!BUCKET_NAME.matcher(bucket).matches() || bucket.contains(".."))) {
