@@ -9,6 +9,13 @@ try {
     assert log =~ /sample-gateway\s+2\.1\.3\s+PUBLISHED/
     assert log =~ /sample-common\s+1\.20\.2\s+PUBLISHED/
     assert log.contains('Nothing to stage: every component of 2.1.3 is published.'), 'the second run does nothing'
+    // A CI log: the first run says a few lines per component before its summary, not each one's resolution and
+    // server dialogue interleaved (that is at debug, -X).
+    def firstRun = log.substring(log.indexOf(':stage-all (default-cli)'), log.indexOf('Staging of Sample 2.1.3 summary:'))
+    def said = firstRun.readLines().findAll { it.startsWith('[INFO] ') && !it.contains('Download') && it.trim() != '[INFO]' }
+    assert said.size() <= 12, "stage-all said ${said.size()} lines for 2 components:\n" + said.join('\n')
+    assert !log.contains(' of 0 B'), 'a transfer of unknown size shows what was done, not "of 0 B"'
+    assert !log.contains('lease of release'), 'a lease is named by its id'
     assert log.contains('0 left behind'), 'status finds nothing left behind'
     assert log.contains('Nothing to drop.'), 'drop finds nothing to drop'
 

@@ -109,13 +109,13 @@ public final class Lease implements AutoCloseable {
             if (outcome.accepted()) {
                 if (previous != null) {
                     console.warn(previous.expired(now)
-                            ? "Took over the expired lease of release " + releaseId + " held by " + previous.describe()
+                            ? "Took over the expired lease " + releaseId + " held by " + previous.describe()
                                     + " since " + previous.startedAt() + "; it expired at " + previous.expiresAt()
-                            : "Forced takeover (gio.lock.force) of the live lease of release " + releaseId + " held by "
+                            : "Forced takeover (gio.lock.force) of the live lease " + releaseId + " held by "
                                     + previous.describe() + " since " + previous.startedAt() + ", last renewed at "
                                     + previous.renewedAt());
                 } else {
-                    console.info("Acquired the lease of release " + releaseId + " (" + ref + ", ttl "
+                    console.info("Acquired the lease " + releaseId + " (" + ref + ", ttl "
                             + options.ttl().toSeconds() + " s)");
                 }
                 return new Lease(repository, releaseId, change.newId(), mine, console, clock);
@@ -206,7 +206,7 @@ public final class Lease implements AutoCloseable {
                 now = " It no longer exists on the remote.";
             }
         }
-        return new LeaseLostException("This process (" + record.describe() + ") lost the lease of release "
+        return new LeaseLostException("This process (" + record.describe() + ") lost the lease "
                 + releaseId + " (" + ref + " on " + repository.remote() + "): it was taken over after it looked dead."
                 + now + " Nothing more is written by this process; stop it.");
     }
@@ -250,7 +250,7 @@ public final class Lease implements AutoCloseable {
         try {
             PushOutcome outcome = repository.push(List.of(RefChange.delete(ref, current)), false);
             if (outcome.accepted()) {
-                console.info("Released the lease of release " + releaseId);
+                console.info("Released the lease " + releaseId);
             } else {
                 console.warn("Could not release the lease " + ref + " (" + outcome.describeRejections()
                         + "); it expires by itself at " + record.expiresAt());

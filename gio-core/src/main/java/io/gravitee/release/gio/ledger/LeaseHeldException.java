@@ -6,7 +6,7 @@ public class LeaseHeldException extends LedgerException {
     private final LeaseRecord holder;
 
     public LeaseHeldException(String releaseId, LeaseRecord holder) {
-        super("Release " + releaseId + " is already being orchestrated by " + holder.describe() + ", started at "
+        super(releaseId + " is already being orchestrated by " + holder.describe() + ", started at "
                 + holder.startedAt() + ", lease last renewed at " + holder.renewedAt() + " (expires at "
                 + holder.expiresAt() + " unless renewed). Wait for it to finish; if that process is dead, re-run after "
                 + holder.expiresAt() + " or now with -Dgio.lock.force=true.");

@@ -10,7 +10,10 @@ import java.util.function.LongSupplier;
 /**
  * Progress of a long transfer, reported as whole lines so that it stays readable in {@code -B} CI logs
  * (no carriage returns, no redrawing): a line every {@code interval}, or whenever another tenth of the
- * bytes is done, whichever comes first, and a final line from {@link #finish()}.
+ * bytes is done (for transfers of at least {@value #TENTHS_FROM} bytes), whichever comes first, and a final line
+ * from {@link #finish()}. A smaller transfer is over in moments: a line per tenth of it would only be noise (a
+ * product's components, each a few KiB, gave one line per file each), so it prints its final line, and interval
+ * lines should it stall. A total of 0 means unknown: lines then show what was done, never "of 0 B".
  * Counters are thread-safe: parallel transfers report into one instance.
  */
 public final class Progress {
@@ -20,6 +23,8 @@ public final class Progress {
     private final Console console;
     private final LongSupplier nanoClock;
     private final long intervalNanos;
+    /** The smallest total whose tenths are reported. */
+    static final long TENTHS_FROM = 16L * 1024 * 1024;
     private final long startNanos;
     private final AtomicLong files = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
@@ -91,7 +96,7 @@ public final class Progress {
     }
 
     private int tenth() {
-        return totalBytes <= 0 ? 0 : (int) Math.min(10, bytes.get() * 10 / totalBytes);
+        return totalBytes < TENTHS_FROM ? 0 : (int) Math.min(10, bytes.get() * 10 / totalBytes);
     }
 
     /** One progress line as it would be printed at {@code nowNanos}. */
@@ -100,9 +105,10 @@ public final class Progress {
         double seconds = Math.max(0, nowNanos - startNanos) / 1e9;
         double rate = seconds > 0 ? doneBytes / seconds : 0;
         StringBuilder line = new StringBuilder(label).append(last ? " done: " : ": ");
-        line.append(files.get()).append('/').append(totalFiles).append(" files, ");
-        line.append(bytes(doneBytes)).append(" of ").append(bytes(totalBytes));
+        line.append(files.get()).append(totalFiles > 0 ? "/" + totalFiles : "").append(" files, ");
+        line.append(bytes(doneBytes));
         if (totalBytes > 0) {
+            line.append(" of ").append(bytes(totalBytes));
             line.append(String.format(Locale.ROOT, " (%d%%)", doneBytes * 100 / totalBytes));
         }
         line.append(", ").append(bytes((long) rate)).append("/s");

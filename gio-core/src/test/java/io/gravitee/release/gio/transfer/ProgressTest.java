@@ -119,6 +119,21 @@ class ProgressTest {
         Progress progress = progress(0, 0);
         advance(5);
         progress.addBytes(2048);
-        assertEquals(List.of("Upload: 0/0 files, 2.0 KiB of 0 B, 409 B/s"), lines);
+        assertEquals(List.of("Upload: 0 files, 2.0 KiB, 409 B/s"), lines);
+        progress.fileDone();
+        progress.finish();
+        assertEquals("Upload done: 1 files, 2.0 KiB, 409 B/s in 5s", lines.get(1), "never 'of 0 B'");
+    }
+
+    @Test
+    void aSmallTransferPrintsItsFinalLineOnly() {
+        Progress progress = progress(5, 15 * 1024);
+        for (int i = 0; i < 5; i++) {
+            now.addAndGet(900_000_000L); // within the interval all along
+            progress.addBytes(3 * 1024); // every file is another fifth: a line each, were it not so small
+            progress.fileDone();
+        }
+        progress.finish();
+        assertEquals(List.of("Upload done: 5/5 files, 15.0 KiB of 15.0 KiB (100%), 3.3 KiB/s in 5s"), lines);
     }
 }

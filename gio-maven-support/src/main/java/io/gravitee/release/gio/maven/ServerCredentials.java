@@ -2,6 +2,7 @@ package io.gravitee.release.gio.maven;
 
 import io.gravitee.release.gio.credentials.Credentials;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.settings.Server;
@@ -34,6 +35,27 @@ public final class ServerCredentials {
         return resolveOptional(settings, decrypter, serverId, property).orElseThrow(() -> new MojoFailureException(
                 "No <server> with id '" + serverId + "' in settings.xml (" + property
                         + "): add one with a <username> and a <password>"));
+    }
+
+    /**
+     * As {@link #resolveOptional}, for the id of an {@code id::url} repository: when settings.xml has no such
+     * {@code <server>}, says so through {@code warn}, since the repository is then used without credentials and a
+     * misspelt id would otherwise only show as a refusal (or not at all, on a repository that allows anonymous reads).
+     * A {@code file:} repository needs none: no warning.
+     *
+     * @param value the property's whole value, {@code id::url}, to show
+     */
+    public static Optional<Credentials> resolveOrWarn(Settings settings, SettingsDecrypter decrypter, String serverId,
+            String property, String value, Consumer<String> warn) throws MojoFailureException {
+        Optional<Credentials> credentials = resolveOptional(settings, decrypter, serverId, property);
+        // A file: repository is read and written without credentials: its id names no server, and that is fine.
+        boolean remote = value != null && value.substring(value.indexOf("::") + 2).matches("(?i)https?:.*");
+        if (credentials.isEmpty() && remote && serverId != null && !serverId.isBlank()) {
+            warn.accept("settings.xml has no <server> with id '" + serverId + "' (the id of -D" + property + "=" + value
+                    + "): the repository is used without credentials. If it needs them, add a <server> with that id;"
+                    + " if the id is misspelt, correct it.");
+        }
+        return credentials;
     }
 
     /** The credentials of a server if settings.xml has it; empty when {@code serverId} is blank or unknown. */

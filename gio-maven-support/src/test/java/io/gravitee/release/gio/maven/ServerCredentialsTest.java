@@ -81,4 +81,25 @@ class ServerCredentialsTest {
                 () -> ServerCredentials.resolve(settings, decrypter, "gio-s3", "gio.bundle.serverId"));
         assertTrue(e.getMessage().contains("<password>"), e.getMessage());
     }
+
+    @Test
+    void aRepositoryIdThatIsNoServerIsSaidNotUsedSilently() throws Exception {
+        server("gio-maven", "deployer", "plain-password");
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+
+        assertTrue(ServerCredentials.resolveOrWarn(settings, decrypter, "gio-mavne", "gio.staging.sourceRepository",
+                "gio-mavne::https://nexus.example.com/releases", warnings::add).isEmpty());
+        assertEquals(java.util.List.of("settings.xml has no <server> with id 'gio-mavne' (the id of"
+                + " -Dgio.staging.sourceRepository=gio-mavne::https://nexus.example.com/releases): the repository is used"
+                + " without credentials. If it needs them, add a <server> with that id; if the id is misspelt, correct"
+                + " it."), warnings);
+
+        warnings.clear();
+        assertTrue(ServerCredentials.resolveOrWarn(settings, decrypter, "gio-maven", "gio.staging.sourceRepository",
+                "gio-maven::https://nexus.example.com/releases", warnings::add).isPresent());
+        assertEquals(java.util.List.of(), warnings, "a known id is used without a word");
+        ServerCredentials.resolveOrWarn(settings, decrypter, "local", "gio.staging.sourceRepository",
+                "local::file:/srv/maven/releases", warnings::add);
+        assertEquals(java.util.List.of(), warnings, "a file: repository needs no credentials");
+    }
 }

@@ -1,77 +1,64 @@
 package io.gravitee.release.gio.staging;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gravitee.release.gio.maven.GoalReport;
+import io.gravitee.release.gio.staging.StageOutcome.Result;
 import io.gravitee.release.gio.staging.validate.Problem;
 import io.gravitee.release.gio.transfer.Progress;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
- * Writes {@code stage-report.json} and {@code stage-report.md} (Markdown for a CI job summary): the outcome,
- * or the validation problems or error that stopped the run.
+ * The report of {@code stage} and {@code resolve} ({@code <goal>-report.{json,md}}, Markdown for a CI job summary):
+ * the outcome, or the validation problems or error that stopped the run.
  */
 public final class StageReport {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private StageReport() {}
 
     /**
-     * @param outcome  the run's outcome, or null when it stopped before
+     * @param goal     {@code stage} or {@code resolve}
+     * @param outcome  the run's outcome, or null when it stopped before (or only resolved)
      * @param problems validation problems (empty when none)
      * @param error    the error that stopped the run, or null
+     * @param duration how long the run took
      */
-    public static void write(Path directory, String goal, String component, String version, StageOutcome outcome,
-            List<Problem> problems, String error) throws IOException {
-        Files.createDirectories(directory);
-        ObjectNode root = JSON.createObjectNode();
-        root.put("goal", goal);
-        root.put("component", component);
-        root.put("version", version);
-        root.put("result", outcome != null ? outcome.result().name() : "FAILED");
+    public static GoalReport of(String goal, String component, String version, StageOutcome outcome,
+            List<Problem> problems, String error, Duration duration) {
+        String result = error != null ? GoalReport.FAILED : outcome != null ? outcome.result().name() : "RESOLVED";
+        // Found published, or a dry run: nothing was written, so the last report of a run that wrote stays.
+        boolean didWork = outcome != null && outcome.result() != Result.ALREADY_PUBLISHED
+                && outcome.result() != Result.DRY_RUN;
+        ObjectNode data = GoalReport.newData();
+        data.put("component", component);
+        StringBuilder md = new StringBuilder();
         if (outcome != null) {
-            root.put("stagingRepositoryId", outcome.areaId());
-            root.put("filesUploaded", outcome.filesUploaded());
-            root.put("bytesUploaded", outcome.bytesUploaded());
-            root.put("durationMillis", outcome.duration().toMillis());
-            ArrayNode notes = root.putArray("notes");
+            data.put("stagingRepositoryId", outcome.areaId());
+            data.put("filesUploaded", outcome.filesUploaded());
+            data.put("bytesUploaded", outcome.bytesUploaded());
+            data.put("durationMillis", outcome.duration().toMillis());
+            ArrayNode notes = data.putArray("notes");
             outcome.notes().forEach(notes::add);
+            md.append("| staging repository | uploaded |\n|---|---|\n| ")
+                    .append(outcome.areaId() == null ? "" : GoalReport.cell(outcome.areaId())).append(" | ")
+                    .append(outcome.filesUploaded()).append(" files, ").append(Progress.bytes(outcome.bytesUploaded()))
+                    .append(" |\n");
+            if (!outcome.notes().isEmpty()) {
+                md.append('\n');
+                outcome.notes().forEach(n -> md.append("- ").append(GoalReport.cell(n)).append('\n'));
+            }
         }
-        ArrayNode list = root.putArray("problems");
+        ArrayNode list = data.putArray("problems");
         for (Problem p : problems) {
             list.addObject().put("rule", p.rule()).put("where", p.where()).put("message", p.message());
         }
-        root.put("error", error);
-        Files.writeString(directory.resolve(goal + "-report.json"), JSON.writeValueAsString(root) + "\n");
-
-        StringBuilder md = new StringBuilder("## gio-staging:" + goal + "\n\n");
-        md.append("| component | version | result | staging repository | uploaded | duration |\n");
-        md.append("|---|---|---|---|---|---|\n");
-        md.append("| ").append(cell(component)).append(" | ").append(cell(version)).append(" | ")
-                .append(outcome != null ? outcome.result() : "FAILED").append(" | ")
-                .append(outcome == null || outcome.areaId() == null ? "" : cell(outcome.areaId())).append(" | ")
-                .append(outcome == null ? "" : outcome.filesUploaded() + " files, " + Progress.bytes(outcome.bytesUploaded()))
-                .append(" | ").append(outcome == null ? "" : Progress.duration(outcome.duration().toSeconds())).append(" |\n");
-        if (outcome != null && !outcome.notes().isEmpty()) {
-            md.append("\n");
-            outcome.notes().forEach(n -> md.append("- ").append(cell(n)).append('\n'));
-        }
         if (!problems.isEmpty()) {
             md.append("\n### ").append(problems.size()).append(" problem(s)\n\n| rule | where | problem |\n|---|---|---|\n");
-            problems.forEach(p -> md.append("| ").append(cell(p.rule())).append(" | ").append(cell(p.where()))
-                    .append(" | ").append(cell(p.message())).append(" |\n"));
+            problems.forEach(p -> md.append("| ").append(GoalReport.cell(p.rule())).append(" | ")
+                    .append(GoalReport.cell(p.where())).append(" | ").append(GoalReport.cell(p.message())).append(" |\n"));
         }
-        if (error != null) {
-            md.append("\n**Error:** ").append(cell(error)).append('\n');
-        }
-        Files.writeString(directory.resolve(goal + "-report.md"), md.toString());
-    }
-
-    private static String cell(String text) {
-        return text == null ? "" : text.replace("|", "\\|").replace("\n", " ");
+        return new GoalReport("gio-staging:" + goal, component, version, result, didWork, duration, error, List.of(),
+                md.toString(), data);
     }
 }

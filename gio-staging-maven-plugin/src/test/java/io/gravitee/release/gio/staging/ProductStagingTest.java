@@ -76,7 +76,7 @@ class ProductStagingTest {
         assertTrue(report.rows().stream().allMatch(r -> r.result() == Result.PUBLISHED), report.rows().toString());
         assertEquals(3, nexus.repositories().stream().filter(r -> r.state() == RepositoryState.RELEASED).count());
         assertEveryFilePublishedOnce();
-        // Finished: nexus-staging.json equals release.json at tag 2.1.3, byte for byte (DESIGN §3).
+        // Finished: nexus-staging.json equals release.json at tag 2.1.3, byte for byte (docs/DESIGN.md §3).
         assertEquals(fixture.file("2.1.3", "release.json"), fixture.file("master", StagingManifest.FILE));
         assertEquals("2.1.4-SNAPSHOT", io.gravitee.release.gio.manifest.Manifest.parse(
                 fixture.file("master", "release.json"), "r").version().toString(), "release.json is left alone");

@@ -24,7 +24,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
- * Assembles the download tree of one product release (DESIGN §6) from its manifest and the component zips:
+ * Assembles the download tree of one product release (docs/DESIGN.md §6) from its manifest and the component zips:
  * <pre>
  * distributions/graviteeio-full-X.Y.Z.zip          (and the map's bundles, and directory zips when asked)
  * components/&lt;runtime&gt;/&lt;runtime&gt;-&lt;version&gt;.zip

@@ -1,6 +1,9 @@
 package io.gravitee.release.gio.bundle.plugin;
 
 import io.gravitee.release.gio.log.Console;
+import io.gravitee.release.gio.maven.Failures;
+import io.gravitee.release.gio.maven.GoalReport;
+import io.gravitee.release.gio.maven.GoalRun;
 import io.gravitee.release.gio.bundle.BundleException;
 import io.gravitee.release.gio.bundle.distribution.BundlePackager;
 import io.gravitee.release.gio.bundle.distribution.DistributionMap;
@@ -21,7 +24,7 @@ import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.repository.RemoteRepository;
 
 /**
- * Assembles the download tree of a product release under {@code target/gio-bundle/} (DESIGN §6), ready for
+ * Assembles the download tree of a product release under {@code target/gio-bundle/} (docs/DESIGN.md §6), ready for
  * {@code gio-bundle:upload -Dgio.bundle.prefix=graviteeio-apim}:
  * {@code distributions/graviteeio-full-X.Y.Z.zip}, {@code components/<component>/<component>-<version>.zip} and
  * {@code plugins/<type>/<artifactId>/<artifactId>-<version>.zip}. The component zips are resolved with Maven's
@@ -30,7 +33,7 @@ import org.eclipse.aether.repository.RemoteRepository;
  * {@code io.gravitee.policy:gravitee-policy-mock:zip:<version>} for a policy,
  * {@code io.gravitee.gateway.standalone:gravitee-gateway-standalone-distribution-zip:zip:<version>} for the gateway...;
  * see {@link DistributionMap}). An input zip entry that would unpack outside its directory fails the goal before
- * anything is written.
+ * anything is written. Writes {@code target/gio/package-report.{json,md}}.
  */
 @Mojo(name = "package", requiresProject = false, threadSafe = true)
 public class PackageMojo extends AbstractMojo {
@@ -51,9 +54,13 @@ public class PackageMojo extends AbstractMojo {
     @Parameter(property = "gio.bundle.output", defaultValue = "${basedir}/target/gio-bundle")
     File output;
 
-    /** Resolve and check every zip, print what would be written, write nothing. */
+    /** Resolve and check every zip, print what would be written, write nothing but the report (the plan). */
     @Parameter(property = "gio.dryRun", defaultValue = "false")
     boolean dryRun;
+
+    /** Where the goal's report ({@code package-report.{json,md}}) is written. */
+    @Parameter(defaultValue = "${basedir}/target/gio", readonly = true)
+    File reportDirectory;
 
     /** Skip this goal. */
     @Parameter(property = "gio.bundle.skip", defaultValue = "false")
@@ -78,16 +85,34 @@ public class PackageMojo extends AbstractMojo {
             getLog().info("Skipped (gio.bundle.skip)");
             return;
         }
+        Console console = Console.of(getLog()::info, getLog()::warn, getLog()::debug);
+        GoalRun run = new GoalRun("gio-bundle:package", reportDirectory.toPath(), manifest.getName(), console);
         try {
             Manifest parsed = Manifest.read(manifest.toPath());
+            run.subject(parsed.name(), parsed.version().release().toString());
             DistributionMap map = distributionMap == null ? DistributionMap.defaults() : DistributionMap.read(distributionMap.toPath());
-            new BundlePackager(new ResolverArtifactSource(system, session, repositories()), map, Console.of(getLog()::info, getLog()::warn, getLog()::debug))
-                    .assemble(parsed, manifest.toPath(), output.toPath(), dryRun);
-        } catch (ManifestException | BundleException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            BundlePackager.Result result = new BundlePackager(new ResolverArtifactSource(system, session, repositories()), map,
+                    console).assemble(parsed, manifest.toPath(), output.toPath(), dryRun);
+            result.files().forEach(file -> run.did((dryRun ? "would write " : "wrote ") + file));
+            run.finish(dryRun ? GoalReport.PLANNED : "PACKAGED", !dryRun, "Into `" + output + "`.\n", null);
+        } catch (ManifestException e) {
+            throw run.failed(new MojoFailureException(e.getMessage(), e));
+        } catch (BundleException e) {
+            throw run.failed(Failures.translate(e, sourcePeer()));
         } catch (IOException e) {
-            throw new MojoExecutionException("Packaging into " + output + " failed: " + e, e);
+            throw run.failed(Failures.unreachable(e, sourcePeer()).orElseGet(() -> new MojoFailureException(
+                    "Packaging into " + output + " failed: " + e.getMessage(), e)));
+        } catch (MojoFailureException e) {
+            throw run.failed(e);
+        } catch (MojoExecutionException e) {
+            throw run.failed(e);
         }
+    }
+
+    private Failures.Peer sourcePeer() {
+        String url = sourceRepository == null ? "" : sourceRepository.substring(sourceRepository.indexOf("::") + 2);
+        return new Failures.Peer("the source repository", url, "gio.bundle.sourceRepository",
+                sourceRepository == null ? "" : sourceRepository);
     }
 
     private List<RemoteRepository> repositories() throws MojoFailureException {

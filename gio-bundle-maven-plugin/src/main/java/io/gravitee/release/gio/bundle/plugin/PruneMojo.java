@@ -1,10 +1,14 @@
 package io.gravitee.release.gio.bundle.plugin;
 
 import io.gravitee.release.gio.bundle.BucketLayout;
+import io.gravitee.release.gio.bundle.retention.PrunePlan;
 import io.gravitee.release.gio.bundle.retention.Pruner;
 import io.gravitee.release.gio.bundle.retention.RetentionPolicy;
 import io.gravitee.release.gio.bundle.s3.S3Store;
 import io.gravitee.release.gio.log.Console;
+import io.gravitee.release.gio.maven.GoalReport;
+import io.gravitee.release.gio.maven.GoalRun;
+import io.gravitee.release.gio.maven.Required;
 import io.gravitee.release.gio.transfer.Retry;
 import java.io.File;
 import java.time.Instant;
@@ -16,8 +20,9 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 /**
  * Applies a retention policy to {@code bucket/prefix}. Without {@code -Dgio.bundle.apply=true} it only prints
  * what would go and why; with it, it deletes each file with its checksum files, then refreshes the index pages.
- * The policy is a JSON file:
- * <pre>{@code
+ * The policy is a JSON file (plain braces in a {@code <pre>}, not a code tag: the goal's help ends a code tag at
+ * the first closing brace, which nested the example wrongly):
+ * <pre>
  * {
  *   "releases": {
  *     "supportMonths": 12,
@@ -26,13 +31,13 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  *   },
  *   "nightly": { "directory": "nightly", "keep": 7, "maxAgeDays": 30 }
  * }
- * }</pre>
+ * </pre>
  * <ul>
  *   <li>{@code releases}: each minor line {@code M.m} stays {@code supportMonths} after its first release (LTS lines
  *       {@code lts.supportMonths}); then every version of the line goes from {@code distributions/} and
  *       {@code components/}. The newest line always stays; {@code plugins/} are never pruned.
  *       {@code releaseDates} (optional, relative to the policy file) maps versions to their release day,
- *       {@code {"3.0.0": "2020-01-14"}}; without it a version's day is the oldest upload date of its files.</li>
+ *       <code>{"3.0.0": "2020-01-14"}</code>; without it a version's day is the oldest upload date of its files.</li>
  *   <li>{@code nightly}: each subdirectory of {@code directory} is one build, dated by its newest file; the newest
  *       {@code keep} builds stay, except those older than {@code maxAgeDays} (optional).</li>
  * </ul>
@@ -41,7 +46,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 public class PruneMojo extends AbstractBundleMojo {
 
     /** The retention policy file (JSON, format above). */
-    @Parameter(property = "gio.bundle.policy", required = true)
+    @Parameter(property = "gio.bundle.policy")
     File policy;
 
     /** Delete what the policy removes; without it, the goal only prints the plan. {@code gio.dryRun} wins over it. */
@@ -54,8 +59,27 @@ public class PruneMojo extends AbstractBundleMojo {
     }
 
     @Override
-    void run(S3Store store, BucketLayout layout, Console console) throws Exception {
+    Required required(Required required) {
+        return required.check(policy, "gio.bundle.policy", "the retention policy file (JSON, format above)",
+                "retention-policy.json");
+    }
+
+    @Override
+    String goal() {
+        return "prune";
+    }
+
+    @Override
+    void run(S3Store store, BucketLayout layout, Console console, GoalRun run) throws Exception {
         RetentionPolicy parsed = RetentionPolicy.read(policy.toPath());
-        new Pruner(store, console, Retry.of(S3Store.retryPolicy(), console)).prune(parsed, layout, apply && !dryRun, Instant.now());
+        boolean delete = apply && !dryRun;
+        PrunePlan plan = new Pruner(store, console, Retry.of(S3Store.retryPolicy(), console))
+                .prune(parsed, layout, delete, Instant.now());
+        plan.removals().forEach(r -> run.did((delete ? "deleted " : "would delete ") + r.subject() + " ("
+                + r.paths().size() + " object(s)): " + r.reason()));
+        StringBuilder kept = new StringBuilder();
+        plan.kept().forEach(line -> kept.append("- kept ").append(GoalReport.cell(line)).append('\n'));
+        run.finish(plan.removesNothing() ? GoalReport.NOTHING_TO_DO : delete ? "PRUNED" : GoalReport.PLANNED,
+                delete && !plan.removesNothing(), kept.toString(), null);
     }
 }

@@ -1,16 +1,12 @@
 package io.gravitee.release.gio.bundle.sync;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gravitee.release.gio.transfer.Progress;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What an upload did (or, in dry-run, would do), written as {@code upload-report.json} and {@code .md}.
+ * What an upload did (or, in dry-run, would do): the upload's own part of {@code upload-report.json} and {@code .md}.
  *
  * @param written keys written, in order: files, checksum files, index pages
  * @param deleted keys deleted
@@ -35,24 +31,35 @@ public record UploadReport(
         deleted = List.copyOf(deleted);
     }
 
-    /** Writes {@code upload-report.json} and {@code upload-report.md} into {@code directory}. */
-    public void writeTo(Path directory) throws IOException {
-        Files.createDirectories(directory);
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        Files.writeString(directory.resolve("upload-report.json"), json.writeValueAsString(this), StandardCharsets.UTF_8);
-        Files.writeString(directory.resolve("upload-report.md"), markdown(), StandardCharsets.UTF_8);
+    /** The report's result word: {@code PLANNED} for a dry run, {@code NOTHING_TO_DO}, or {@code UPLOADED}. */
+    public String result() {
+        if (dryRun) {
+            return "PLANNED";
+        }
+        return writesNothing() ? "NOTHING_TO_DO" : "UPLOADED";
     }
 
-    /** A summary fit for a CI job summary: one table, then the keys written and deleted. */
+    /** Whether the run wrote or deleted nothing (a dry run never writes). */
+    public boolean writesNothing() {
+        return written.isEmpty() && deleted.isEmpty();
+    }
+
+    /** The fields of {@code upload-report.json}. */
+    public ObjectNode json() {
+        return new ObjectMapper().valueToTree(this);
+    }
+
+    /** The upload's own part of {@code upload-report.md}: one table, then the keys written and deleted. */
     public String markdown() {
         StringBuilder md = new StringBuilder();
-        md.append("## gio-bundle:upload").append(dryRun ? " (dry run: nothing written)" : "").append("\n\n");
-        md.append("| target | channel | files uploaded | unchanged | bytes | objects written | objects deleted | duration |\n");
-        md.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
+        if (dryRun) {
+            md.append("Dry run: nothing was written. This is the plan: what the same upload would write and delete now.\n\n");
+        }
+        md.append("| target | channel | files uploaded | unchanged | bytes | objects written | objects deleted |\n");
+        md.append("|---|---|---:|---:|---:|---:|---:|\n");
         md.append("| `").append(bucket).append('/').append(prefix).append("` | ").append(channel).append(" | ")
                 .append(filesUploaded).append(" | ").append(unchanged).append(" | ").append(Progress.bytes(bytesUploaded))
-                .append(" | ").append(written.size()).append(" | ").append(deleted.size()).append(" | ")
-                .append(Progress.duration(durationMillis / 1000)).append(" |\n");
+                .append(" | ").append(written.size()).append(" | ").append(deleted.size()).append(" |\n");
         appendKeys(md, dryRun ? "Would write" : "Written", written);
         appendKeys(md, dryRun ? "Would delete" : "Deleted", deleted);
         return md.toString();

@@ -166,8 +166,16 @@ public final class Uploader {
         List<String> written = Collections.synchronizedList(new ArrayList<>());
         List<String> deleted = new ArrayList<>();
         if (options.dryRun()) {
-            printPlan(plan, layout);
-            return report(options, plan, plannedKeys(plan, layout), plan.deletes().stream().map(layout::key).toList(), start);
+            // The pages are rendered as the real run renders them, so the plan names exactly the pages it would write:
+            // a new directory's parents too, and none that would read as it does already.
+            IndexRefresher.Refresh pages = plan.writesNothing() ? new IndexRefresher.Refresh(List.of(), List.of())
+                    : renderIndexes(plan, options, remote);
+            printPlan(plan, layout, pages);
+            List<String> keys = plannedKeys(plan, layout);
+            pages.writes().forEach(page -> keys.add(layout.key(page.relativePath())));
+            List<String> deletes = new ArrayList<>(plan.deletes().stream().map(layout::key).toList());
+            pages.deletes().forEach(page -> deletes.add(layout.key(page)));
+            return report(options, plan, keys, deletes, start);
         }
         if (plan.writesNothing()) {
             console.info("Nothing to write: the bucket already has every file of " + options.source());
@@ -189,6 +197,12 @@ public final class Uploader {
                 plan.deletes().forEach(pages::done);
             }
             deleted.addAll(pages.finish());
+        } catch (UploadFailure e) {
+            throw e;
+        } catch (Exception e) {
+            // Whatever failed after the first write: the report must say what this run already wrote.
+            throw new UploadFailure(e.getMessage() == null ? "Upload to " + store.bucket() + "/" + layout.prefix() + " failed"
+                    : e.getMessage(), e, snapshot(written));
         }
         return report(options, plan, written, deleted, start);
     }
@@ -256,13 +270,19 @@ public final class Uploader {
         progress.finish();
         if (!failures.isEmpty()) {
             Throwable first = failures.get(0);
-            BundleException failure = new BundleException(String.format(
+            UploadFailure failure = new UploadFailure(String.format(
                     "Upload to %s/%s failed: %d write(s) failed, %d file(s) not started, %d object(s) written before the failure;"
                             + " run the upload again to finish it. First failure: %s",
                     store.bucket(), layout.prefix(), failures.size(), results.notRun(), written.size(),
-                    first.getMessage()), first);
+                    first.getMessage()), first, snapshot(written));
             failures.stream().skip(1).forEach(failure::addSuppressed);
             throw failure;
+        }
+    }
+
+    private static List<String> snapshot(List<String> written) {
+        synchronized (written) {
+            return List.copyOf(written);
         }
     }
 
@@ -328,7 +348,7 @@ public final class Uploader {
         return new BundleException(message.toString());
     }
 
-    private void printPlan(SyncPlan plan, BucketLayout layout) {
+    private void printPlan(SyncPlan plan, BucketLayout layout, IndexRefresher.Refresh pages) {
         console.info("Dry run: nothing is written. The upload would:");
         for (SyncPlan.Write write : plan.writes()) {
             if (write.upload()) {
@@ -340,7 +360,8 @@ public final class Uploader {
             }
         }
         plan.deletes().forEach(path -> console.info("  delete    " + layout.key(path)));
-        plan.touchedDirectories().forEach(d -> console.info("  refresh   " + layout.indexKey(d)));
+        pages.writes().forEach(page -> console.info("  refresh   " + layout.key(page.relativePath())));
+        pages.deletes().forEach(page -> console.info("  delete    " + layout.key(page)));
     }
 
     private static List<String> plannedKeys(SyncPlan plan, BucketLayout layout) {

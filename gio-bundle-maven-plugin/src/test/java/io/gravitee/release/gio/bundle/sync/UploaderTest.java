@@ -215,10 +215,12 @@ class UploaderTest {
         assertTrue(bucket().isEmpty());
         assertFalse(Files.exists(digestCache()), "a dry run writes nothing anywhere");
         assertTrue(report.dryRun());
-        assertEquals(16, report.written().size());
+        // 4 files, their 12 checksum files, and the 8 index pages the real upload writes (parents of new directories too).
+        assertEquals(24, report.written().size());
         String out = log.toString(StandardCharsets.UTF_8);
         assertTrue(out.contains("upload    " + PREFIX + "/distributions/graviteeio-full-3.8.7.zip"), out);
         assertTrue(out.contains("refresh   " + PREFIX + "/plugins/policies/gravitee-policy-mock/index.html"), out);
+        assertTrue(out.contains("refresh   " + PREFIX + "/plugins/index.html"), "a new directory's parent: " + out);
     }
 
     @Test

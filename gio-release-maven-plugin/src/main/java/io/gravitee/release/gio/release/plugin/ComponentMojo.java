@@ -5,6 +5,7 @@ import io.gravitee.release.gio.git.GitCredentials;
 import io.gravitee.release.gio.log.Console;
 import io.gravitee.release.gio.manifest.Component;
 import io.gravitee.release.gio.manifest.Version;
+import io.gravitee.release.gio.maven.GoalRun;
 import io.gravitee.release.gio.maven.ServerCredentials;
 import io.gravitee.release.gio.release.build.DeployJournal;
 import io.gravitee.release.gio.release.build.DeployRepository;
@@ -36,14 +37,14 @@ import org.eclipse.jgit.lib.PersonIdent;
  * Releases the one component repository this goal runs in, with the same steps as
  * {@code gio-release:release} does for each component: from the remote's current branch, set the
  * release version, build and deploy, commit, tag, prepare the next snapshot, push. A component
- * already tagged and deployed is recognised and left alone. Writes
- * {@code target/gio/component-report.{json,md}}.
+ * already tagged and deployed is recognised and left alone. Every run writes
+ * {@code target/gio/component-report.{json,md}}, a failed one too.
  */
 @Mojo(name = "component", threadSafe = true, aggregator = true)
 public class ComponentMojo extends AbstractMojo {
 
     /** Where the release is deployed, {@code id::url}; {@code id} is also the settings.xml server. */
-    @Parameter(property = "gio.release.deployRepository", required = true)
+    @Parameter(property = "gio.release.deployRepository")
     private String deployRepository;
 
     /** The {@code <server>} of settings.xml holding git credentials for the component's remote. */
@@ -94,6 +95,19 @@ public class ComponentMojo extends AbstractMojo {
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         Console console = Console.of(getLog()::info, getLog()::warn, getLog()::debug);
+        GoalRun run = new GoalRun("gio-release:component", project.getBasedir().toPath().resolve("target/gio"),
+                project.getArtifactId(), console).subject(project.getArtifactId(), project.getVersion());
+        try {
+            release(console, run);
+        } catch (MojoFailureException e) {
+            throw run.failed(e);
+        } catch (MojoExecutionException e) {
+            throw run.failed(e);
+        }
+    }
+
+    private void release(Console console, GoalRun run) throws MojoExecutionException, MojoFailureException {
+        ReleaseMojo.requireDeployRepository("gio-release:component", deployRepository);
         Path basedir = project.getBasedir().toPath();
         String origin;
         String branch;
@@ -120,16 +134,20 @@ public class ComponentMojo extends AbstractMojo {
         Optional<GitCredentials> git = ServerCredentials.resolveOptional(session.getSettings(), decrypter, scmServerId,
                 "gio.scm.serverId").map(c -> new GitCredentials(c.username(), c.secret()));
         int separator = deployRepository.indexOf("::");
-        Optional<Credentials> deployCredentials = ServerCredentials.resolveOptional(session.getSettings(), decrypter,
-                separator > 0 ? deployRepository.substring(0, separator) : "", "gio.release.deployRepository");
+        Optional<Credentials> deployCredentials = ServerCredentials.resolveOrWarn(session.getSettings(), decrypter,
+                separator > 0 ? deployRepository.substring(0, separator) : "", "gio.release.deployRepository",
+                deployRepository, console::warn);
         DeployRepository target;
         try {
             target = DeployRepository.parse(deployRepository, deployCredentials);
             if (!dryRun) {
                 target.checkReachable();
             }
-        } catch (IllegalArgumentException | IOException e) {
+        } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage() + " Nothing was released.", e);
+        } catch (IOException e) {
+            throw ReleaseMojo.deployUnreachable(e, separator > 0 ? deployRepository.substring(0, separator) : "",
+                    deployRepository);
         }
         Path work = basedir.resolve("target/gio");
         ReleaseSettings settings = Alignment.apply(new ReleaseSettings(origin, git, Optional.of(branch), target, profile,
@@ -149,11 +167,7 @@ public class ComponentMojo extends AbstractMojo {
         ReleaseReport report = new ReleaseReport(project.getArtifactId(), version.release().toString(), dryRun,
                 List.of(new ReleaseReport.Row(1, outcome)), List.of(), outcome.duration());
         report.print(console);
-        try {
-            report.write(work, "component-report");
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write the report in " + work + ": " + e.getMessage(), e);
-        }
+        run.write(report.toGoalReport(run.goal()));
         if (!outcome.done()) {
             throw new MojoFailureException(outcome.detail());
         }

@@ -3,6 +3,8 @@ package io.gravitee.release.gio.release.plugin;
 import io.gravitee.release.gio.log.Console;
 import io.gravitee.release.gio.manifest.Manifest;
 import io.gravitee.release.gio.manifest.ManifestException;
+import io.gravitee.release.gio.maven.GoalReport;
+import io.gravitee.release.gio.maven.GoalRun;
 import io.gravitee.release.gio.release.plan.ReleasePlan;
 import io.gravitee.release.gio.release.plan.ReleasePlanner;
 import java.io.File;
@@ -17,7 +19,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Prints the waves of pending components of a release manifest and what is already done, and
- * writes the plan to {@code target/gio/release-plan.json}. Reads only: safe to run at any time,
+ * writes the plan to {@code target/gio/release-plan.json} (and, as every goal, {@code plan-report.{json,md}}). Reads only: safe to run at any time,
  * in the release repository checkout (no {@code pom.xml} needed).
  */
 @Mojo(name = "plan", requiresProject = false, threadSafe = true)
@@ -60,9 +62,11 @@ public class PlanMojo extends AbstractMojo {
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         Console console = Console.of(getLog()::info, getLog()::warn, getLog()::debug);
+        GoalRun run = new GoalRun("gio-release:plan", outputDirectory.toPath(), manifest.getName(), console);
         ReleasePlan plan;
         try {
             Manifest release = Manifest.read(manifest.toPath(), strict);
+            run.subject(release.name(), release.version().release().toString());
             ReleasePlanner planner = new ReleasePlanner(console);
             if (offline) {
                 plan = planner.plan(release);
@@ -75,7 +79,7 @@ public class PlanMojo extends AbstractMojo {
                         name -> template.replace("{name}", name), git);
             }
         } catch (ManifestException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            throw run.failed(new MojoFailureException(e.getMessage(), e));
         }
         plan.print(console);
         Path out = outputDirectory.toPath().resolve("release-plan.json");
@@ -83,8 +87,13 @@ public class PlanMojo extends AbstractMojo {
             Files.createDirectories(out.getParent());
             Files.writeString(out, plan.toJson());
         } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write " + out + ": " + e.getMessage(), e);
+            throw run.failed(new MojoExecutionException("Cannot write " + out + ": " + e.getMessage(), e));
         }
         console.info("Plan written to " + out);
+        StringBuilder md = new StringBuilder();
+        plan.status().forEach((component, status) -> md.append("- ").append(GoalReport.cell(component)).append(": ")
+                .append(GoalReport.cell(status)).append('\n'));
+        run.finish(plan.status().isEmpty() ? GoalReport.NOTHING_TO_DO : GoalReport.PLANNED, false,
+                md.append("\nThe whole plan: `").append(out).append("`.\n").toString(), null);
     }
 }

@@ -6,6 +6,11 @@ import io.gravitee.release.gio.ledger.LeaseHeldException;
 import io.gravitee.release.gio.ledger.LeaseOptions;
 import io.gravitee.release.gio.ledger.LedgerException;
 import io.gravitee.release.gio.log.Console;
+import io.gravitee.release.gio.manifest.Manifest;
+import io.gravitee.release.gio.manifest.ManifestException;
+import io.gravitee.release.gio.maven.Failures;
+import io.gravitee.release.gio.maven.GoalRun;
+import io.gravitee.release.gio.maven.Required;
 import io.gravitee.release.gio.maven.ServerCredentials;
 import io.gravitee.release.gio.release.build.DeployRepository;
 import io.gravitee.release.gio.release.build.MavenBuild;
@@ -39,7 +44,9 @@ import org.eclipse.jgit.lib.PersonIdent;
  * them to the deploy repository, so that a resumed run replaces what a dead attempt uploaded (the
  * version was never tagged) and nothing else. Progress is committed to the release repository as
  * each component completes, so running the goal again after any failure or crash finishes the
- * release without redoing what succeeded. Writes {@code target/gio/release-report.{json,md}}.
+ * release without redoing what succeeded. Every run writes {@code target/gio/release-report.{json,md}},
+ * a failed one too (result {@code FAILED} and why); a run that did work also keeps it as
+ * {@code release-report.last-work.*}, which a run with nothing to release leaves alone.
  */
 @Mojo(name = "release", requiresProject = false, threadSafe = true)
 public class ReleaseMojo extends AbstractMojo {
@@ -65,7 +72,7 @@ public class ReleaseMojo extends AbstractMojo {
     private String profile;
 
     /** Where components are deployed, {@code id::url}; {@code id} is also the settings.xml server. */
-    @Parameter(property = "gio.release.deployRepository", required = true)
+    @Parameter(property = "gio.release.deployRepository")
     private String deployRepository;
 
     /**
@@ -127,11 +134,34 @@ public class ReleaseMojo extends AbstractMojo {
         Console console = Console.of(getLog()::info, getLog()::warn, getLog()::debug);
         Path checkout = Path.of(session.getRequest().getBaseDirectory() == null
                 ? System.getProperty("user.dir") : session.getRequest().getBaseDirectory());
+        Path work = outputDirectory.toPath();
+        GoalRun run = new GoalRun("gio-release:release", work, manifest, console);
+        subject(run, checkout);
+        try {
+            release(console, checkout, work, run);
+        } catch (MojoFailureException e) {
+            throw run.failed(e);
+        } catch (MojoExecutionException e) {
+            throw run.failed(e);
+        }
+    }
+
+    /** Names the product and version in the report of a run that fails before the release reads the manifest. */
+    private void subject(GoalRun run, Path checkout) {
+        try {
+            Manifest read = Manifest.read(checkout.resolve(manifest));
+            run.subject(read.name(), read.version().release().toString());
+        } catch (ManifestException | RuntimeException e) {
+            // The release itself reports what is wrong with the manifest.
+        }
+    }
+
+    private void release(Console console, Path checkout, Path work, GoalRun run)
+            throws MojoExecutionException, MojoFailureException {
         Optional<GitCredentials> git = ServerCredentials.resolveOptional(session.getSettings(), decrypter, scmServerId,
                         "gio.scm.serverId")
                 .map(c -> new GitCredentials(c.username(), c.secret()));
         DeployRepository target = deployRepository();
-        Path work = outputDirectory.toPath();
         RepositoryReleases releases = Alignment.releases(target, lookupRepositories, session.getSettings(), decrypter);
         ReleaseRequest request = new ReleaseRequest(checkout, manifest, strict,
                 scmHttpUrl -> Alignment.apply(new ReleaseSettings(urlTemplate.replace("${scmHttpUrl}", scmHttpUrl), git,
@@ -154,11 +184,8 @@ public class ReleaseMojo extends AbstractMojo {
             throw new MojoExecutionException(e.getMessage(), e);
         }
         report.print(console);
-        try {
-            report.write(work);
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write the release report in " + work + ": " + e.getMessage(), e);
-        }
+        // The report is written here, not by run.failed: a release that stopped halfway reports its table of components.
+        run.write(report.toGoalReport(run.goal()));
         if (report.failed()) {
             throw new MojoFailureException("The release of " + report.product() + " " + report.version()
                     + " is not complete: see the summary above and " + work.resolve("release-report.md")
@@ -166,11 +193,19 @@ public class ReleaseMojo extends AbstractMojo {
         }
     }
 
+    /** {@code -Dgio.release.deployRepository}, which both releasing goals need. */
+    static void requireDeployRepository(String goal, String deployRepository) throws MojoFailureException {
+        Required.of(goal).check(deployRepository, "gio.release.deployRepository", "where components are deployed, as"
+                + " id::url (the id names its settings.xml <server>)",
+                "gio-maven::https://nexus.example.com/repository/maven-releases/").verify();
+    }
+
     private DeployRepository deployRepository() throws MojoFailureException {
+        requireDeployRepository("gio-release:release", deployRepository);
         int separator = deployRepository.indexOf("::");
         String id = separator > 0 ? deployRepository.substring(0, separator) : "";
-        Optional<Credentials> credentials = ServerCredentials.resolveOptional(session.getSettings(), decrypter, id,
-                "gio.release.deployRepository");
+        Optional<Credentials> credentials = ServerCredentials.resolveOrWarn(session.getSettings(), decrypter, id,
+                "gio.release.deployRepository", deployRepository, getLog()::warn);
         try {
             DeployRepository repository = DeployRepository.parse(deployRepository, credentials);
             if (!dryRun) {
@@ -180,8 +215,16 @@ public class ReleaseMojo extends AbstractMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (IOException e) {
-            throw new MojoFailureException(e.getMessage() + ". Nothing was released.", e);
+            throw deployUnreachable(e, id, deployRepository);
         }
+    }
+
+    /** A deploy repository that does not answer, named with the property that chose it and what to try. */
+    static MojoFailureException deployUnreachable(IOException e, String id, String deployRepository) {
+        String url = deployRepository.substring(deployRepository.indexOf("::") + 2);
+        return Failures.unreachable(e, new Failures.Peer("the deploy repository " + id, url,
+                "gio.release.deployRepository", deployRepository)).orElseGet(() -> new MojoFailureException(
+                        e.getMessage() + ". Nothing was released.", e));
     }
 
     private static PersonIdent author() {

@@ -41,7 +41,7 @@ import org.eclipse.jgit.lib.PersonIdent;
  * The orchestrated release of a product, run in its release repository: wave after wave, the
  * pending components of a wave released in parallel, each recorded in the ledger as it completes.
  *
- * <p>History written to the release repository (DESIGN §3): annotated tag {@code X.Y.Z_START}
+ * <p>History written to the release repository (docs/DESIGN.md §3): annotated tag {@code X.Y.Z_START}
  * when the release starts (its existence means "resume"), one commit per completed component,
  * a commit releasing the product, annotated tag {@code X.Y.Z}, a commit preparing the next
  * patch snapshot. Each of these steps is decided from what the remote already has, so a run

@@ -1,13 +1,11 @@
 package io.gravitee.release.gio.release.product;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gravitee.release.gio.log.Console;
+import io.gravitee.release.gio.maven.GoalReport;
 import io.gravitee.release.gio.release.component.ComponentOutcome;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -51,16 +49,30 @@ public record ReleaseReport(String product, String version, boolean dryRun, List
         write(directory, "release-report");
     }
 
-    /** Writes {@code <name>.json} and {@code <name>.md} in {@code directory}. */
+    /** Writes {@code <name>.json} and {@code <name>.md} in {@code directory}, {@code <name>} being {@code <goal>-report}. */
     public void write(Path directory, String name) throws IOException {
-        Files.createDirectories(directory);
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = json.createObjectNode();
-        root.put("product", product);
-        root.put("version", version);
+        toGoalReport("gio-release:" + name.replaceFirst("-report$", "")).write(directory);
+    }
+
+    /**
+     * This run as the report every goal writes: {@code COMPLETE}, {@code NOTHING_TO_DO} (no component pending),
+     * {@code PLANNED} (dry run) or {@code FAILED}, with this table of components below.
+     */
+    public GoalReport toGoalReport(String goal) {
+        String result = failed() ? GoalReport.FAILED : dryRun ? GoalReport.PLANNED
+                : rows.isEmpty() ? GoalReport.NOTHING_TO_DO : "COMPLETE";
+        String error = rows.stream().map(Row::outcome).filter(o -> o.status() == ComponentOutcome.Status.FAILED)
+                .findFirst().map(o -> o.component() + " " + o.version() + " failed: " + o.detail()).orElse(null);
+        List<String> done = rows.stream().map(Row::outcome)
+                .filter(o -> o.status() == ComponentOutcome.Status.RELEASED)
+                .map(o -> "released " + o.component() + " " + o.version()).toList();
+        return new GoalReport(goal, product, version, result, !dryRun && !rows.isEmpty(), duration, error, done,
+                markdown(), json());
+    }
+
+    private ObjectNode json() {
+        ObjectNode root = GoalReport.newData();
         root.put("dryRun", dryRun);
-        root.put("durationSeconds", duration.toMillis() / 1000.0);
-        root.put("failed", failed());
         ArrayNode components = root.putArray("components");
         for (Row row : rows) {
             ComponentOutcome o = row.outcome();
@@ -77,20 +89,23 @@ public record ReleaseReport(String product, String version, boolean dryRun, List
         }
         ArrayNode notesNode = root.putArray("notes");
         notes.forEach(notesNode::add);
-        Files.write(directory.resolve(name + ".json"), json.writeValueAsBytes(root));
+        return root;
+    }
 
-        StringBuilder md = new StringBuilder("## Release " + product + " " + version + (dryRun ? " (dry run)" : "") + "\n\n");
-        md.append("| wave | component | version | state | time | details |\n|---:|---|---|---|---:|---|\n");
+    private String markdown() {
+        StringBuilder md = new StringBuilder();
+        if (!rows.isEmpty()) {
+            md.append("| wave | component | version | state | time | details |\n|---:|---|---|---|---:|---|\n");
+        }
         for (Row row : rows) {
             ComponentOutcome o = row.outcome();
             md.append("| ").append(row.wave()).append(" | ").append(o.component()).append(" | ").append(o.version())
                     .append(" | ").append(o.status()).append(" | ").append(seconds(o.duration())).append(" | ")
-                    .append(firstLine(o.detail()).replace("|", "\\|")).append(" |\n");
+                    .append(GoalReport.cell(firstLine(o.detail()))).append(" |\n");
         }
         md.append('\n');
         notes.forEach(n -> md.append("- ").append(n).append('\n'));
-        md.append("\nTotal: ").append(seconds(duration)).append('\n');
-        Files.writeString(directory.resolve(name + ".md"), md);
+        return md.toString();
     }
 
     private static String seconds(Duration d) {

@@ -146,7 +146,7 @@ public final class Pipeline implements AutoCloseable {
                     killWhen);
             Optional<MavenProcess.Outcome> rerun = Optional.empty();
             if (attempt.killed()) {
-                // The dead run's lease must expire before a re-run may take it over, as DESIGN §4 says.
+                // The dead run's lease must expire before a re-run may take it over, as docs/DESIGN.md §4 says.
                 Thread.sleep(LEASE_TTL.toMillis() + 1_000);
                 rerun = Optional.of(maven.run(checkout, arguments(step), logs.resolve(step.goal() + "-rerun.log")));
             }

@@ -2,6 +2,9 @@ package io.gravitee.release.gio.staging.plugin;
 
 import io.gravitee.release.gio.ledger.LedgerException;
 import io.gravitee.release.gio.log.Console;
+import io.gravitee.release.gio.maven.Failures;
+import io.gravitee.release.gio.maven.GoalReport;
+import io.gravitee.release.gio.maven.GoalRun;
 import io.gravitee.release.gio.staging.StagingException;
 import io.gravitee.release.gio.staging.product.LeftoverAreas;
 import java.util.Arrays;
@@ -45,6 +48,7 @@ public class DropMojo extends StatusMojo {
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         Console console = Console.of(getLog()::info, getLog()::warn, getLog()::debug);
+        GoalRun run = run("drop", console);
         try (LeftoverAreas areas = areas(console)) {
             LeftoverAreas.Inventory inventory = areas.inventory(ledger());
             print(inventory, console);
@@ -52,6 +56,7 @@ public class DropMojo extends StatusMojo {
                     .filter(s -> !s.isEmpty()).collect(Collectors.toSet());
             boolean really = apply && !dryRun;
             var lines = areas.drop(inventory, chosen, really);
+            lines.forEach(run::did);
             if (!really) {
                 console.info(lines.isEmpty() ? "Nothing to drop." : "Nothing was dropped: run again with"
                         + " -Dgio.staging.drop.apply=true to drop " + lines.size() + " staging repositories.");
@@ -59,8 +64,12 @@ public class DropMojo extends StatusMojo {
                 throw new MojoFailureException("Some staging repositories could not be dropped:\n  "
                         + String.join("\n  ", lines));
             }
+            run.finish(lines.isEmpty() ? GoalReport.NOTHING_TO_DO : really ? "DROPPED" : GoalReport.PLANNED,
+                    really && !lines.isEmpty(), table(inventory), null);
         } catch (StagingException | LedgerException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            throw run.failed(Failures.translate(e, AbstractStagingMojo.stagingPeers(url, stagingUrl, null)));
+        } catch (MojoFailureException e) {
+            throw run.failed(Failures.translate(e, AbstractStagingMojo.stagingPeers(url, stagingUrl, null)));
         }
     }
 }

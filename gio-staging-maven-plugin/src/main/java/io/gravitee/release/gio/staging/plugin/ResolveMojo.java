@@ -1,10 +1,9 @@
 package io.gravitee.release.gio.staging.plugin;
 
 import io.gravitee.release.gio.log.Console;
-import io.gravitee.release.gio.staging.StageReport;
+import io.gravitee.release.gio.maven.GoalRun;
 import io.gravitee.release.gio.staging.resolve.ResolvedComponent;
 import io.gravitee.release.gio.staging.validate.Problem;
-import java.io.IOException;
 import java.util.List;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -30,17 +29,21 @@ public class ResolveMojo extends AbstractStagingMojo {
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         Console console = console();
-        ResolvedComponent component = resolve(console);
-        List<Problem> problems = validate(component, console);
+        GoalRun run = run("resolve", console);
         try {
-            StageReport.write(outputDirectory.toPath(), "resolve", component.root().artifactId(),
-                    component.root().version(), null, problems, problems.isEmpty() ? null : summary(problems));
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write the report in " + outputDirectory + ": " + e.getMessage(), e);
+            required("resolve").verify();
+            ResolvedComponent component = resolve(console);
+            List<Problem> problems = validate(component, console);
+            report(run, "resolve", component.root().artifactId(), component.root().version(), null, problems,
+                    problems.isEmpty() ? null : summary(problems));
+            if (!problems.isEmpty()) {
+                throw new MojoFailureException(summary(problems));
+            }
+            console.info("Resolved " + component.files().size() + " files into " + component.directory());
+        } catch (MojoFailureException e) {
+            throw run.failed(e);
+        } catch (MojoExecutionException e) {
+            throw run.failed(e);
         }
-        if (!problems.isEmpty()) {
-            throw new MojoFailureException(summary(problems));
-        }
-        console.info("Resolved " + component.files().size() + " files into " + component.directory());
     }
 }

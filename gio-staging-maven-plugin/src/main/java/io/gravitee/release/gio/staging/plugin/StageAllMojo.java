@@ -1,5 +1,8 @@
 package io.gravitee.release.gio.staging.plugin;
 
+import io.gravitee.release.gio.maven.Failures;
+import io.gravitee.release.gio.maven.GoalRun;
+import io.gravitee.release.gio.maven.Required;
 import io.gravitee.release.gio.maven.ServerCredentials;
 import io.gravitee.release.gio.credentials.Credentials;
 import io.gravitee.release.gio.git.GitCredentials;
@@ -24,7 +27,6 @@ import io.gravitee.release.gio.staging.validate.SignatureRule;
 import io.gravitee.release.gio.staging.validate.Validator;
 import io.gravitee.release.gio.transfer.Background;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -51,8 +53,8 @@ import org.eclipse.aether.RepositorySystem;
  * {@code nexus-staging-ledger.json} (staging repository ids before the first upload); publishing a component
  * strips its {@code -SNAPSHOT} in {@code nexus-staging.json} in the same commit. Re-running after any failure
  * finishes the work without publishing anything twice. {@code -Dgio.staging.atomic=product} stages the whole
- * product in one staging repository, published all or nothing. Writes
- * {@code target/gio/stage-all-report.{json,md}}.
+ * product in one staging repository, published all or nothing. Every run writes
+ * {@code target/gio/stage-all-report.{json,md}}, a failed one too.
  */
 @Mojo(name = "stage-all", requiresProject = false, aggregator = true, threadSafe = true)
 public class StageAllMojo extends AbstractMojo {
@@ -86,7 +88,7 @@ public class StageAllMojo extends AbstractMojo {
     int transferThreads;
 
     /** The private repository components were released to, {@code id::url}. */
-    @Parameter(property = "gio.staging.sourceRepository", required = true)
+    @Parameter(property = "gio.staging.sourceRepository")
     String sourceRepository;
 
     /** Classifiers every module has besides sources and javadoc, {@code classifier:extension,...}. */
@@ -97,12 +99,16 @@ public class StageAllMojo extends AbstractMojo {
     @Parameter(property = "gio.staging.publicKeyRing")
     File publicKeyRing;
 
-    /** {@code nexus2} (Nexus 2 staging / OSSRH Staging API). */
+    /**
+     * How components are published, as for {@code gio-staging:stage}: {@code nexus2} (Nexus 2 staging, also Sonatype's
+     * OSSRH Staging API), {@code central} (Central Portal Publisher API) or {@code repository} (two-phase staging on a
+     * repository manager without staging, e.g. Nexus 3 OSS, with {@code -Dgio.staging.stagingUrl}).
+     */
     @Parameter(property = "gio.staging.backend", defaultValue = "nexus2")
     String backend;
 
-    /** The staging server's base URL. */
-    @Parameter(property = "gio.staging.url", required = true)
+    /** {@code nexus2}: the staging server's base URL; {@code central}: the Portal's; {@code repository}: the release repository. */
+    @Parameter(property = "gio.staging.url")
     String url;
 
     /** {@code repository} backend: the hosted repository where files wait before their promotion into the release one. */
@@ -114,7 +120,7 @@ public class StageAllMojo extends AbstractMojo {
     long maxBundleBytes;
 
     /** The settings.xml server of the deployment user. */
-    @Parameter(property = "gio.staging.serverId", required = true)
+    @Parameter(property = "gio.staging.serverId")
     String serverId;
 
     /** The staging profile id; evaluated from each component's groupId when absent. */
@@ -144,7 +150,7 @@ public class StageAllMojo extends AbstractMojo {
     @Parameter(property = "gio.staging.pollMillis", defaultValue = "2000")
     int pollMillis;
 
-    /** Resolve, validate and check credentials; write nothing anywhere (ledger included). */
+    /** Resolve, validate and check credentials; write nothing on any server nor in the ledger, only the report. */
     @Parameter(property = "gio.dryRun", defaultValue = "false")
     boolean dryRun;
 
@@ -177,6 +183,26 @@ public class StageAllMojo extends AbstractMojo {
         Console console = Console.of(getLog()::info, getLog()::warn, getLog()::debug);
         Path checkout = Path.of(session.getRequest().getBaseDirectory() == null
                 ? System.getProperty("user.dir") : session.getRequest().getBaseDirectory());
+        GoalRun run = new GoalRun("gio-staging:stage-all", outputDirectory.toPath(), manifest, console);
+        try {
+            Manifest read = Manifest.read(checkout.resolve(manifest));
+            run.subject(read.name(), release == null || release.isBlank() ? "" : release);
+        } catch (ManifestException | RuntimeException e) {
+            // The staging itself says what is wrong with the manifest.
+        }
+        try {
+            stageAll(console, checkout, run);
+        } catch (MojoFailureException e) {
+            throw run.failed(e);
+        } catch (MojoExecutionException e) {
+            throw run.failed(e);
+        }
+    }
+
+    private void stageAll(Console console, Path checkout, GoalRun run) throws MojoExecutionException, MojoFailureException {
+        AbstractStagingMojo.stagingServer(Required.of("gio-staging:stage-all").check(sourceRepository,
+                "gio.staging.sourceRepository", AbstractStagingMojo.SOURCE_REPOSITORY,
+                AbstractStagingMojo.SOURCE_REPOSITORY_EXAMPLE), url, serverId).verify();
         Optional<GitCredentials> git = scmServerId == null || scmServerId.isBlank() ? Optional.empty()
                 : Optional.ofNullable(ServerCredentials.resolve(session.getSettings(), decrypter, scmServerId,
                         "gio.scm.serverId")).map(c -> new GitCredentials(c.username(), c.secret()));
@@ -189,9 +215,13 @@ public class StageAllMojo extends AbstractMojo {
         } catch (StagingException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
-        Credentials sourceCredentials = ServerCredentials.resolveOptional(session.getSettings(), decrypter, source.id(),
-                "gio.staging.sourceRepository").orElse(null);
-        try (HttpArtifactFetcher http = new HttpArtifactFetcher(source, sourceCredentials, console)) {
+        Credentials sourceCredentials = ServerCredentials.resolveOrWarn(session.getSettings(), decrypter, source.id(),
+                "gio.staging.sourceRepository", sourceRepository, console::warn).orElse(null);
+        // Components are staged in parallel: each one's resolution and server dialogue, at info, interleaved ~15 lines
+        // per component in a CI log. They go to debug (-X); warnings stay, and so do the per-component results, the
+        // summary table and the report, which say what was done and why.
+        Console detail = Console.of(getLog()::debug, getLog()::warn, getLog()::debug);
+        try (HttpArtifactFetcher http = new HttpArtifactFetcher(source, sourceCredentials, detail)) {
             if (!"product".equals(atomic) && !"component".equals(atomic)) {
                 throw new StagingException("-Dgio.staging.atomic=" + atomic + ": use product or component");
             }
@@ -202,25 +232,29 @@ public class StageAllMojo extends AbstractMojo {
                     new StagingService.Options(dryRun, autoRelease, keepOnFailure, Duration.ofSeconds(timeoutSeconds),
                             Duration.ofSeconds(timeoutSeconds)),
                     new BackendSelection(backend, url, stagingUrl, profileId, publicUrl, transferThreads,
-                            Duration.ofMillis(pollMillis), maxBundleBytes).factory(staging, console),
-                    resolver(source, sourceCredentials, http, console, work, DeployedSets.read(checkout)), rules(),
+                            Duration.ofMillis(pollMillis), maxBundleBytes).factory(staging, detail),
+                    resolver(source, sourceCredentials, http, detail, work, DeployedSets.read(checkout)), rules(),
                     new LeaseOptions(Duration.ofSeconds(lockTtl), lockForce, "gio-staging:stage-all"),
                     work.resolve("staging"));
             report = new ProductStaging(request, console).run();
         } catch (StagingException | LedgerException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            throw Failures.translate(e, peers());
         }
         report.print(console);
-        try {
-            report.write(work);
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write the report in " + work + ": " + e.getMessage(), e);
-        }
+        run.write(report.toGoalReport());
         if (report.failed()) {
             throw new MojoFailureException("The staging of " + report.product() + " " + report.version()
                     + " is not complete: see the summary above and " + work.resolve("stage-all-report.md")
                     + ". Fix the cause and run the same command again; it resumes where it stopped.");
         }
+    }
+
+    /** The servers this goal talks to, in the order a failure should name them. */
+    private Failures.Peer[] peers() {
+        java.util.List<Failures.Peer> peers = new java.util.ArrayList<>(java.util.List.of(
+                AbstractStagingMojo.stagingPeers(url, stagingUrl, publicUrl)));
+        peers.add(AbstractStagingMojo.sourcePeer(sourceRepository));
+        return peers.toArray(Failures.Peer[]::new);
     }
 
     private String scmHttpUrl(Path checkout) {
@@ -241,8 +275,20 @@ public class StageAllMojo extends AbstractMojo {
                 .withRecorded(deployed);
         ResolverArtifactFetcher fetcher = new ResolverArtifactFetcher(repositorySystem, session.getRepositorySession(),
                 source, credentials, work.resolve("staging/.resolver"));
-        return (checkout, tag, into, rootFound) -> new ArtifactResolver(fetcher, discovery, console, transferThreads)
-                .resolveAtTag(checkout, tag, into, rootFound);
+        return explained((checkout, tag, into, rootFound) -> new ArtifactResolver(fetcher, discovery, console,
+                transferThreads).resolveAtTag(checkout, tag, into, rootFound), sourceRepository);
+    }
+
+    /** {@code resolver}, whose failure to reach the source repository a component's row says as every goal does. */
+    static ComponentResolver explained(ComponentResolver resolver, String sourceRepository) {
+        return (checkout, tag, into, rootFound) -> {
+            try {
+                return resolver.resolve(checkout, tag, into, rootFound);
+            } catch (StagingException e) {
+                throw Failures.unreachable(e, AbstractStagingMojo.sourcePeer(sourceRepository))
+                        .map(failure -> new StagingException(failure.getMessage(), e)).orElseThrow(() -> e);
+            }
+        };
     }
 
     /**

@@ -4,14 +4,14 @@ import io.gravitee.release.gio.credentials.Credentials;
 import io.gravitee.release.gio.log.Console;
 import io.gravitee.release.gio.maven.ServerCredentials;
 import io.gravitee.release.gio.staging.StageOutcome;
-import io.gravitee.release.gio.staging.StageReport;
+import io.gravitee.release.gio.maven.Failures;
+import io.gravitee.release.gio.maven.GoalRun;
 import io.gravitee.release.gio.staging.StagingException;
 import io.gravitee.release.gio.staging.StagingLedger;
 import io.gravitee.release.gio.staging.StagingService;
 import io.gravitee.release.gio.staging.backend.StagingBackend;
 import io.gravitee.release.gio.staging.resolve.ResolvedComponent;
 import io.gravitee.release.gio.staging.validate.Problem;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +29,8 @@ import org.eclipse.aether.RepositorySystem;
  * {@code gio:<groupId>:<artifactId>:<version>} (Nexus 2 staging repository, Central Portal deployment, staged copy
  * in a hosted repository), records its id in the ledger, uploads, verifies, publishes. Re-running after any failure finishes
  * the work without publishing twice. The ledger is {@code -Dgio.ledger.url} (branch {@code -Dgio.ledger.branch})
- * when given, else a local one under {@code target/gio/}. Writes {@code target/gio/stage-report.{json,md}}.
+ * when given, else a local one under {@code target/gio/}. Every run writes {@code target/gio/stage-report.{json,md}},
+ * a failed one too (result {@code FAILED} and why).
  */
 @Mojo(name = "stage", aggregator = true, threadSafe = true)
 public class StageMojo extends AbstractStagingMojo {
@@ -46,7 +47,7 @@ public class StageMojo extends AbstractStagingMojo {
      * {@code central}: the Portal's base URL, e.g. {@code https://central.sonatype.com};
      * {@code repository}: the release repository (redeploy disabled).
      */
-    @Parameter(property = "gio.staging.url", required = true)
+    @Parameter(property = "gio.staging.url")
     String url;
 
     /** {@code repository} only: the hosted repository (redeploy allowed) where files are staged and verified. */
@@ -62,7 +63,7 @@ public class StageMojo extends AbstractStagingMojo {
     long maxBundleBytes;
 
     /** The settings.xml server holding the deployment user's credentials. */
-    @Parameter(property = "gio.staging.serverId", required = true)
+    @Parameter(property = "gio.staging.serverId")
     String serverId;
 
     /** The staging profile id; evaluated from the groupId when absent. */
@@ -88,7 +89,10 @@ public class StageMojo extends AbstractStagingMojo {
     @Parameter(property = "gio.staging.timeout", defaultValue = "900")
     int timeoutSeconds;
 
-    /** Do every read, resolution, validation and credential check; write nothing anywhere. */
+    /**
+     * Do every read, resolution, validation and credential check; write nothing on any server nor in the ledger, only
+     * the report.
+     */
     @Parameter(property = "gio.dryRun", defaultValue = "false")
     boolean dryRun;
 
@@ -108,6 +112,20 @@ public class StageMojo extends AbstractStagingMojo {
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         Console console = console();
+        GoalRun run = run("stage", console);
+        try {
+            stage(console, run);
+        } catch (MojoFailureException e) {
+            throw run.failed(e);
+        } catch (MojoExecutionException e) {
+            throw run.failed(e);
+        } catch (RuntimeException e) {
+            throw run.failed(Failures.translate(e, stagingPeers(url, stagingUrl, publicUrl)));
+        }
+    }
+
+    private void stage(Console console, GoalRun run) throws MojoExecutionException, MojoFailureException {
+        stagingServer(required("stage"), url, serverId).verify();
         BackendSelection selection = new BackendSelection(backend, url, stagingUrl, profileId, publicUrl, threads,
                 Duration.ofSeconds(Math.max(1, pollIntervalSeconds)), maxBundleBytes);
         selection.check();
@@ -115,17 +133,21 @@ public class StageMojo extends AbstractStagingMojo {
         ResolvedComponent component = resolve(console);
         String name = component.root().artifactId();
         String version = component.root().version();
+        run.subject(name, version);
         List<Problem> problems = validate(component, console);
         if (!problems.isEmpty()) {
-            report(name, version, null, problems, summary(problems));
+            report(run, "stage", name, version, null, problems, summary(problems));
             throw new MojoFailureException(summary(problems));
         }
         try (StagingBackend staging = selection.create(credentials, console)) {
-            stage(staging, component, console);
+            stage(staging, component, console, run);
+        } catch (StagingException e) {
+            // Thrown by a backend as it starts (e.g. reading the server's kind) or stops.
+            throw Failures.translate(e, stagingPeers(url, stagingUrl, publicUrl));
         }
     }
 
-    private void stage(StagingBackend staging, ResolvedComponent component, Console console)
+    private void stage(StagingBackend staging, ResolvedComponent component, Console console, GoalRun run)
             throws MojoExecutionException, MojoFailureException {
         String name = component.root().artifactId();
         String version = component.root().version();
@@ -139,23 +161,10 @@ public class StageMojo extends AbstractStagingMojo {
         try {
             outcome = service.stage(component);
         } catch (StagingException | io.gravitee.release.gio.ledger.LedgerException e) {
-            if (!dryRun) {
-                report(name, version, null, List.of(), e.getMessage());
-            }
-            throw new MojoFailureException(e.getMessage(), e);
+            throw Failures.translate(e, stagingPeers(url, stagingUrl, publicUrl));
         }
-        if (!dryRun) {
-            report(name, version, outcome, List.of(), null);
-        }
+        // A dry run writes its report too: it says what it found, and leaves stage-report.last-work.* alone.
+        report(run, "stage", name, version, outcome, List.of(), null);
         console.info(name + " " + version + ": " + outcome.result());
-    }
-
-    private void report(String name, String version, StageOutcome outcome, List<Problem> problems, String error)
-            throws MojoExecutionException {
-        try {
-            StageReport.write(outputDirectory.toPath(), "stage", name, version, outcome, problems, error);
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write the report in " + outputDirectory + ": " + e.getMessage(), e);
-        }
     }
 }

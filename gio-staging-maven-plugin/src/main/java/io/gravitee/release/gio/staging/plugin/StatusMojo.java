@@ -1,5 +1,9 @@
 package io.gravitee.release.gio.staging.plugin;
 
+import io.gravitee.release.gio.maven.Failures;
+import io.gravitee.release.gio.maven.GoalReport;
+import io.gravitee.release.gio.maven.GoalRun;
+import io.gravitee.release.gio.maven.Required;
 import io.gravitee.release.gio.maven.ServerCredentials;
 import io.gravitee.release.gio.credentials.Credentials;
 import io.gravitee.release.gio.git.GitCredentials;
@@ -29,12 +33,15 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 @Mojo(name = "status", requiresProject = false, aggregator = true, threadSafe = true)
 public class StatusMojo extends AbstractMojo {
 
-    /** {@code nexus2}. */
+    /**
+     * The backend the staging areas were made with, as for {@code stage}: {@code nexus2}, {@code central} or
+     * {@code repository}. Areas the ledger did not record are found only on a server that lists them (Nexus 2, OSSRH).
+     */
     @Parameter(property = "gio.staging.backend", defaultValue = "nexus2")
     String backend;
 
     /** The staging server's base URL. */
-    @Parameter(property = "gio.staging.url", required = true)
+    @Parameter(property = "gio.staging.url")
     String url;
 
     /** {@code repository} backend: the hosted repository used for staging. */
@@ -42,12 +49,16 @@ public class StatusMojo extends AbstractMojo {
     String stagingUrl;
 
     /** The settings.xml server of the deployment user. */
-    @Parameter(property = "gio.staging.serverId", required = true)
+    @Parameter(property = "gio.staging.serverId")
     String serverId;
 
     /** The settings.xml server holding git credentials of the release repository. */
     @Parameter(property = "gio.scm.serverId")
     String scmServerId;
+
+    /** Where the report ({@code <goal>-report.{json,md}}) is written. */
+    @Parameter(property = "gio.outputDirectory", defaultValue = "${basedir}/target/gio")
+    java.io.File outputDirectory;
 
     @Parameter(defaultValue = "${session}", readonly = true)
     MavenSession session;
@@ -62,14 +73,39 @@ public class StatusMojo extends AbstractMojo {
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         Console console = Console.of(getLog()::info, getLog()::warn, getLog()::debug);
+        GoalRun run = run("status", console);
         try (LeftoverAreas areas = areas(console)) {
-            print(areas.inventory(ledger()), console);
+            LeftoverAreas.Inventory inventory = areas.inventory(ledger());
+            print(inventory, console);
+            run.finish(inventory.leftovers().isEmpty() ? GoalReport.NOTHING_TO_DO : "LEFT_BEHIND", false,
+                    table(inventory), null);
         } catch (StagingException | LedgerException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            throw run.failed(Failures.translate(e, AbstractStagingMojo.stagingPeers(url, stagingUrl, null)));
+        } catch (MojoFailureException e) {
+            throw run.failed(Failures.translate(e, AbstractStagingMojo.stagingPeers(url, stagingUrl, null)));
         }
     }
 
+    /** This run of {@code goal}: its report goes to {@code target/gio/<goal>-report.{json,md}}. */
+    GoalRun run(String goal, Console console) {
+        return new GoalRun("gio-staging:" + goal, outputDirectory.toPath(), url, console);
+    }
+
+    static String table(LeftoverAreas.Inventory inventory) {
+        StringBuilder md = new StringBuilder("| staging repository | status | component (ledger) | gio's | marker |\n"
+                + "|---|---|---|---|---|\n");
+        for (LeftoverAreas.Row r : inventory.rows()) {
+            md.append("| ").append(GoalReport.cell(r.id())).append(" | ").append(r.status()).append(" | ")
+                    .append(GoalReport.cell(r.component().isEmpty() ? "" : r.component() + " " + r.ledgerState()))
+                    .append(" | ").append(r.gios() ? "yes" : "no").append(" | ").append(GoalReport.cell(r.marker()))
+                    .append(" |\n");
+        }
+        return md.append('\n').append(inventory.leftovers().size()).append(" left behind.\n").toString();
+    }
+
     LeftoverAreas areas(Console console) throws MojoFailureException {
+        AbstractStagingMojo.stagingServer(Required.of("gio-staging:" + (this instanceof DropMojo ? "drop" : "status")),
+                url, serverId).verify();
         Credentials credentials = ServerCredentials.resolve(session.getSettings(), decrypter, serverId,
                 "gio.staging.serverId");
         return new LeftoverAreas(new BackendSelection(backend, url, stagingUrl, null, null, 1, Duration.ofSeconds(2),

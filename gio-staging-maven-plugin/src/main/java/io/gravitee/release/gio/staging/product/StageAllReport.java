@@ -1,15 +1,13 @@
 package io.gravitee.release.gio.staging.product;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gravitee.release.gio.log.Console;
+import io.gravitee.release.gio.maven.GoalReport;
 import io.gravitee.release.gio.staging.StageOutcome;
 import io.gravitee.release.gio.staging.StageOutcome.Result;
 import io.gravitee.release.gio.transfer.Progress;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -56,16 +54,31 @@ public record StageAllReport(String product, String version, boolean dryRun, boo
 
     /** Writes {@code stage-all-report.json} and {@code stage-all-report.md} into {@code directory}. */
     public void write(Path directory) throws IOException {
-        Files.createDirectories(directory);
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = json.createObjectNode();
-        root.put("goal", "stage-all");
-        root.put("product", product);
-        root.put("version", version);
+        toGoalReport().write(directory);
+    }
+
+    /**
+     * This run as the report every goal writes: {@code STAGED}, {@code NOTHING_TO_DO} (every component found
+     * published), {@code PLANNED} (dry run) or {@code FAILED} (some component failed or is still in progress).
+     */
+    public GoalReport toGoalReport() {
+        boolean nothing = rows.stream().allMatch(r -> r.result() == Result.ALREADY_PUBLISHED);
+        String result = failed() ? GoalReport.FAILED : dryRun ? GoalReport.PLANNED
+                : nothing ? GoalReport.NOTHING_TO_DO : "STAGED";
+        String error = rows.stream().filter(r -> r.result() == Result.FAILED || r.result() == Result.IN_PROGRESS)
+                .findFirst().map(r -> r.component() + " " + r.version() + " " + r.result() + ": " + details(r))
+                .orElse(null);
+        List<String> done = rows.stream().filter(r -> r.result() == Result.PUBLISHED || r.result() == Result.CLOSED)
+                .map(r -> r.result().name().toLowerCase(java.util.Locale.ROOT) + " " + r.component() + " " + r.version())
+                .toList();
+        return new GoalReport("gio-staging:stage-all", product, version, result, !dryRun && !nothing, duration, error,
+                done, markdown(), json());
+    }
+
+    private ObjectNode json() {
+        ObjectNode root = GoalReport.newData();
         root.put("dryRun", dryRun);
         root.put("atomic", atomic);
-        root.put("failed", failed());
-        root.put("durationSeconds", duration.toMillis() / 1000.0);
         ArrayNode components = root.putArray("components");
         for (StageOutcome o : rows) {
             ObjectNode c = components.addObject();
@@ -81,12 +94,15 @@ public record StageAllReport(String product, String version, boolean dryRun, boo
         }
         ArrayNode n = root.putArray("notes");
         notes.forEach(n::add);
-        Files.write(directory.resolve("stage-all-report.json"), json.writeValueAsBytes(root));
+        return root;
+    }
 
-        StringBuilder md = new StringBuilder("## gio-staging:stage-all " + product + " " + version
-                + (dryRun ? " (dry run)" : "") + (atomic ? " (atomic)" : "") + "\n\n");
-        md.append("| component | version | state | staging repository | uploaded | time | details |\n");
-        md.append("|---|---|---|---|---|---:|---|\n");
+    private String markdown() {
+        StringBuilder md = new StringBuilder(atomic ? "The whole product in one staging repository (atomic).\n\n" : "");
+        if (!rows.isEmpty()) {
+            md.append("| component | version | state | staging repository | uploaded | time | details |\n");
+            md.append("|---|---|---|---|---|---:|---|\n");
+        }
         for (StageOutcome o : rows) {
             md.append("| ").append(cell(o.component())).append(" | ").append(cell(o.version())).append(" | ")
                     .append(o.result()).append(" | ").append(cell(o.areaId())).append(" | ")
@@ -95,8 +111,7 @@ public record StageAllReport(String product, String version, boolean dryRun, boo
         }
         md.append('\n');
         notes.forEach(x -> md.append("- ").append(cell(x)).append('\n'));
-        md.append("\nTotal: ").append(seconds(duration)).append('\n');
-        Files.writeString(directory.resolve("stage-all-report.md"), md);
+        return md.toString();
     }
 
     private static String details(StageOutcome o) {

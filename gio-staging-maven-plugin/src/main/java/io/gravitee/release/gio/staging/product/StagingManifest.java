@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code nexus-staging.json}, the orchestrated staging's manifest-format ledger (DESIGN §3).
+ * {@code nexus-staging.json}, the orchestrated staging's manifest-format ledger (docs/DESIGN.md §3).
  *
  * <p>How it is built, precisely: the release {@code X.Y.Z} is complete (both tags exist). Start from
  * {@code release.json} at tag {@code X.Y.Z_START}, keeping its bytes' form (key order, fields). A component is
