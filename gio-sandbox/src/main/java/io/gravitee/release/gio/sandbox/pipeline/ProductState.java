@@ -42,7 +42,9 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 public record ProductState(Map<String, String> refs, List<String> privateFiles, List<String> releasedFiles,
                            List<String> bucketKeys) {
 
-    private static final Pattern COMMIT_ID = Pattern.compile("\\b[0-9a-f]{40}\\b");
+    // Commit ids, and the SHA-1s of deployed files in the ledger's deploy records (one "sha1  path" line after another,
+    // so a JSON "\\n" stands right before them: no word boundary there). Signatures differ at every signing.
+    private static final Pattern COMMIT_ID = Pattern.compile("(?<![0-9a-f])[0-9a-f]{40}(?![0-9a-f])");
     private static final Pattern ATTEMPTS = Pattern.compile("\"attempts\"\\s*:\\s*\\d+");
     private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?(Z|[+-]\\d\\d:?\\d\\d)");
 

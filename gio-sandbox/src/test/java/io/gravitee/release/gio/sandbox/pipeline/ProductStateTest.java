@@ -75,5 +75,8 @@ class ProductStateTest {
         assertEquals("version 1.4.0 at 2026-11-27", ProductState.normalise("version 1.4.0 at 2026-11-27", staging));
         assertEquals("{\"state\" : \"RELEASED\", \"attempts\" : <attempts>, \"deploy.files\" : \"a 1\"}",
                 ProductState.normalise("{\"state\" : \"RELEASED\", \"attempts\" : 2, \"deploy.files\" : \"a 1\"}", staging));
+        String record = "\"deploy.files\" : \"07b3c40b5c24f84534df37e9083be3d061c69f89  a.jar\\n"
+                + "23f9add29acb563cbd635e4e71922f36f8142834  a.jar.asc\\n\"";
+        assertEquals("\"deploy.files\" : \"<commit>  a.jar\\n<commit>  a.jar.asc\\n\"", ProductState.normalise(record, staging));
     }
 }
