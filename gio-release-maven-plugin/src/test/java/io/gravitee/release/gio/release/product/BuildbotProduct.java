@@ -1,0 +1,95 @@
+package io.gravitee.release.gio.release.product;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gravitee.release.gio.credentials.Credentials;
+import io.gravitee.release.gio.ledger.LeaseOptions;
+import io.gravitee.release.gio.log.Console;
+import io.gravitee.release.gio.release.component.ComponentJob;
+import io.gravitee.release.gio.release.executor.BuildbotEngine;
+import io.gravitee.release.gio.release.executor.RemoteExecutor;
+import io.gravitee.release.gio.sandbox.PeerCredentials;
+import io.gravitee.release.gio.sandbox.buildbot.BuildbotPeer;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A real Buildbot master and two workers whose builder runs the component job ({@link ComponentJob}, what
+ * {@code gio-release:component} runs) for a {@link ProductFixture}, and how tests read what Buildbot did.
+ */
+final class BuildbotProduct implements AutoCloseable {
+    static final PeerCredentials LOGIN = new PeerCredentials("gio", "gio-buildbot-secret");
+    final BuildbotPeer peer;
+
+    private BuildbotProduct(BuildbotPeer peer) {
+        this.peer = peer;
+    }
+
+    static BuildbotProduct start(ProductFixture product) throws Exception {
+        List<String> job = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dmaven.home=" + System.getProperty("maven.home"), "-cp", System.getProperty("java.class.path"),
+                ComponentJob.class.getName(), "-Dgio.release.deployRepository=private::" + product.deploy.toUri());
+        BuildbotPeer peer = new BuildbotPeer(product.root.resolve("buildbot"), LOGIN,
+                new BuildbotPeer.JobCommand(job, Map.of(), false));
+        peer.start();
+        return new BuildbotProduct(peer);
+    }
+
+    static ReleaseRequest.ExecutorFactory executor(URI url) {
+        return (settings, release, console, local) -> new RemoteExecutor(
+                new BuildbotEngine(url, Optional.of(new Credentials("gio-buildbot", LOGIN.username(), LOGIN.password())),
+                        BuildbotPeer.BUILDER, BuildbotPeer.SCHEDULER),
+                settings, release, console, new RemoteExecutor.Polling(Duration.ofMillis(300), Duration.ofSeconds(2),
+                        Duration.ofSeconds(3), Duration.ofMinutes(10)));
+    }
+
+    static ReleaseRequest request(ProductFixture product, URI url, int leaseSeconds) {
+        return new ReleaseRequest(product.checkout, "release.json", false, scm -> product.settings(false),
+                Optional.empty(), 2, new LeaseOptions(Duration.ofSeconds(leaseSeconds), false, "test"),
+                product.root.resolve("reports"), executor(url));
+    }
+
+    ReleaseReport release(ProductFixture product) throws Exception {
+        return new ProductRelease(request(product, peer.url(), 30), Console.of(System.out)).run();
+    }
+
+    /** Every build request ever made, i.e. every dispatch (Buildbot re-runs a crashed build under the same request). */
+    List<JsonNode> buildRequests() throws Exception {
+        return list("api/v2/buildrequests", "buildrequests");
+    }
+
+    List<JsonNode> builds() throws Exception {
+        return list("api/v2/builds", "builds");
+    }
+
+    List<JsonNode> buildsets() throws Exception {
+        return list("api/v2/buildsets", "buildsets");
+    }
+
+    private List<JsonNode> list(String path, String field) throws Exception {
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        http.send(HttpRequest.newBuilder(peer.url().resolve("auth/login")).header("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString((LOGIN.username() + ":" + LOGIN.password()).getBytes())).build(),
+                HttpResponse.BodyHandlers.discarding());
+        String body = http.send(HttpRequest.newBuilder(peer.url().resolve(path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        List<JsonNode> out = new ArrayList<>();
+        new ObjectMapper().readTree(body).path(field).forEach(out::add);
+        return out;
+    }
+
+    @Override
+    public void close() {
+        peer.stop();
+    }
+}
