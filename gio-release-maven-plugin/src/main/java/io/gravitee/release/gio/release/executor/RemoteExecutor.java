@@ -61,7 +61,7 @@ public final class RemoteExecutor implements ComponentExecutor {
     }
 
     /** release, component, version and attempt, in characters every engine's search field keeps as they are. */
-    static String key(String release, String component, String version, int attempt) {
+    public static String key(String release, String component, String version, int attempt) {
         return ("gio:" + release + ":" + component + ":" + version + ":" + attempt).replaceAll("[^A-Za-z0-9._:-]", "-");
     }
 
@@ -75,11 +75,9 @@ public final class RemoteExecutor implements ComponentExecutor {
                 return recognise(component, released, started, ComponentOutcome.Status.ALREADY_RELEASED,
                         "already released: tag " + version + " is on the remote");
             }
-            String handle = resume(component, journals);
-            if (handle == null) {
-                int attempt = journals.dispatches().recorded().map(d -> d.attempt() + 1).orElse(1);
-                handle = dispatch(component, released, journals, attempt);
-            }
+            Next next = resume(component, journals);
+            String handle = next.handle() != null ? next.handle()
+                    : dispatch(component, released, journals, next.attempt());
             CiEngine.Status status = await(name, handle);
             String log = copyLog(name, handle);
             recordDeploys(journals.deploys(), log);
@@ -98,12 +96,15 @@ public final class RemoteExecutor implements ComponentExecutor {
         }
     }
 
-    /** The handle of a build an earlier run dispatched and that may still release the component, else null. */
-    private String resume(Component component, ComponentJournals journals) throws IOException, InterruptedException {
+    /** A build to follow, or (handle null) the attempt to dispatch. */
+    private record Next(String handle, int attempt) {}
+
+    /** The build an earlier run dispatched and that may still release the component, else the attempt to make. */
+    private Next resume(Component component, ComponentJournals journals) throws IOException, InterruptedException {
         DispatchJournal dispatches = journals.dispatches();
         Optional<DispatchJournal.Dispatch> recorded = dispatches.recorded();
         if (recorded.isEmpty() || !recorded.get().key().equals(key(component, recorded.get().attempt()))) {
-            return null;
+            return new Next(null, 1);
         }
         DispatchJournal.Dispatch dispatch = recorded.get();
         String handle = dispatch.handle().orElse(null);
@@ -116,9 +117,10 @@ public final class RemoteExecutor implements ComponentExecutor {
             }
             Optional<String> found = engine.find(dispatch.key());
             if (found.isEmpty()) {
+                // Same key: the attempt never reached the engine, so it is still the same attempt.
                 console.info("  " + component.name() + ": dispatch " + dispatch.key() + " never reached "
                         + engine.name() + "; dispatching it now");
-                return null;
+                return new Next(null, dispatch.attempt());
             }
             handle = found.get();
             dispatches.dispatched(dispatch.key(), handle);
@@ -129,11 +131,11 @@ public final class RemoteExecutor implements ComponentExecutor {
                     + status.state() + "; dispatching a new attempt");
             // Its run may have uploaded files after the run that followed it died: the next attempt must know them.
             recordDeploys(journals.deploys(), copyLog(component.name(), handle));
-            return null;
+            return new Next(null, dispatch.attempt() + 1);
         }
         console.info("  " + component.name() + ": following " + engine.name() + " build " + handle
                 + ", dispatched by an earlier run (" + status.state() + ")");
-        return handle;
+        return new Next(handle, dispatch.attempt());
     }
 
     private String key(Component component, int attempt) {
@@ -143,6 +145,17 @@ public final class RemoteExecutor implements ComponentExecutor {
     private String dispatch(Component component, Map<String, String> released, ComponentJournals journals,
                             int attempt) throws IOException {
         String key = key(component, attempt);
+        Map<String, String> options = jobOptions(settings, component, released, journals.deploys().intended(), key);
+        journals.dispatches().intend(key, attempt);
+        String handle = engine.dispatch(key, options);
+        journals.dispatches().dispatched(key, handle);
+        console.info("  " + component.name() + ": dispatched to " + engine.name() + " as " + key + " (" + handle + ")");
+        return handle;
+    }
+
+    /** The component job's options ({@code gio-release:component}'s -D properties) for one dispatch. */
+    public static Map<String, String> jobOptions(ReleaseSettings settings, Component component,
+                                                 Map<String, String> released, DeployRecord intended, String key) {
         Map<String, String> options = new LinkedHashMap<>();
         options.put("gio.release.component", component.name());
         options.put("gio.release.version", component.version().toString());
@@ -151,13 +164,9 @@ public final class RemoteExecutor implements ComponentExecutor {
         options.put("gio.release.aligned", released.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(",")));
         // What dead attempts recorded, so that the job may replace their files (DeployUpload).
-        options.put("gio.release.deployIntent", JobOutput.encode(journals.deploys().intended()));
+        options.put("gio.release.deployIntent", JobOutput.encode(intended));
         options.put("gio.release.key", key);
-        journals.dispatches().intend(key, attempt);
-        String handle = engine.dispatch(key, options);
-        journals.dispatches().dispatched(key, handle);
-        console.info("  " + component.name() + ": dispatched to " + engine.name() + " as " + key + " (" + handle + ")");
-        return handle;
+        return options;
     }
 
     /** Polls with exponential backoff and jitter (many components polling one engine must not do it in step). */

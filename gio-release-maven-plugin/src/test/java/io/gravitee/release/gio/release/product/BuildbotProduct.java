@@ -72,6 +72,10 @@ final class BuildbotProduct implements AutoCloseable {
         return list("api/v2/builds", "builds");
     }
 
+    List<JsonNode> workers() throws Exception {
+        return list("api/v2/workers", "workers");
+    }
+
     List<JsonNode> buildsets() throws Exception {
         return list("api/v2/buildsets", "buildsets");
     }
