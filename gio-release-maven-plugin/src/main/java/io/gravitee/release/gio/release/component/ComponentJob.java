@@ -5,18 +5,12 @@ import io.gravitee.release.gio.manifest.Component;
 import io.gravitee.release.gio.manifest.Version;
 import io.gravitee.release.gio.release.build.DeployJournal;
 import io.gravitee.release.gio.release.build.DeployRecord;
-import io.gravitee.release.gio.release.build.DeployRepository;
-import io.gravitee.release.gio.release.build.MavenBuild;
 import io.gravitee.release.gio.release.executor.JobOutput;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import org.eclipse.jgit.lib.PersonIdent;
 
 /**
  * One component's release as a CI engine runs it for {@code gio-release:release -Dgio.release.executor=...}: the
@@ -68,30 +62,5 @@ public record ComponentJob(String component, String version, Map<String, String>
                 console.info(JobOutput.deployedLine(deployed));
             }
         });
-    }
-
-    /**
-     * The job without Maven's plugin resolution, for engines whose workers run a java command and for tests:
-     * {@code java -Dmaven.home=... -cp ... ComponentJob -Dgio.release.deployRepository=id::url -Dgio.scm.url=...
-     * -Dgio.release.branch=... -Dgio.release.component=... -Dgio.release.version=... [-Dgio.release.aligned=...]
-     * [-Dgio.release.deployIntent=...]}, run in the job's workspace. Exit 0 when released or already released.
-     */
-    public static void main(String[] args) {
-        Map<String, String> o = Arrays.stream(args).filter(a -> a.startsWith("-D") && a.contains("="))
-                .collect(Collectors.toMap(a -> a.substring(2, a.indexOf('=')), a -> a.substring(a.indexOf('=') + 1),
-                        (a, b) -> b, LinkedHashMap::new));
-        Console console = Console.of(System.out);
-        Path workspace = Path.of("target/gio").toAbsolutePath();
-        ReleaseSettings settings = new ReleaseSettings(o.get("gio.scm.url"), Optional.empty(),
-                Optional.of(o.get("gio.release.branch")),
-                DeployRepository.parse(o.get("gio.release.deployRepository"), Optional.empty()),
-                o.getOrDefault("gio.release.profile", "gio-release"), MavenBuild.ofRunningMaven(), Optional.empty(),
-                Optional.empty(), Optional.empty(), workspace.resolve("work"), Duration.ofMinutes(30),
-                new PersonIdent("gio release", "release@gravitee.io"), false, workspace.resolve("dry-run-repository"));
-        ComponentOutcome outcome = of(o.get("gio.release.component"), o.get("gio.release.version"),
-                o.get("gio.release.aligned"), o.get("gio.release.deployIntent")).run(settings, workspace, console);
-        console.info(outcome.component() + " " + outcome.version() + ": " + outcome.status() + " - " + outcome.detail());
-        System.out.flush();
-        System.exit(outcome.done() ? 0 : 1);
     }
 }

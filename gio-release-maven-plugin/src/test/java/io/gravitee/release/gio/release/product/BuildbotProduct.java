@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gravitee.release.gio.credentials.Credentials;
 import io.gravitee.release.gio.ledger.LeaseOptions;
 import io.gravitee.release.gio.log.Console;
-import io.gravitee.release.gio.release.component.ComponentJob;
 import io.gravitee.release.gio.release.executor.BuildbotEngine;
 import io.gravitee.release.gio.release.executor.RemoteExecutor;
 import io.gravitee.release.gio.sandbox.PeerCredentials;
@@ -24,8 +23,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A real Buildbot master and two workers whose builder runs the component job ({@link ComponentJob}, what
- * {@code gio-release:component} runs) for a {@link ProductFixture}, and how tests read what Buildbot did.
+ * A real Buildbot master and two workers whose builder checks the component out and runs
+ * {@code mvn gio-release:component} (this build's plugin, {@link PluginRepository}) for a {@link ProductFixture},
+ * and how tests read what Buildbot did.
  */
 final class BuildbotProduct implements AutoCloseable {
     static final PeerCredentials LOGIN = new PeerCredentials("gio", "gio-buildbot-secret");
@@ -36,11 +36,17 @@ final class BuildbotProduct implements AutoCloseable {
     }
 
     static BuildbotProduct start(ProductFixture product) throws Exception {
-        List<String> job = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dmaven.home=" + System.getProperty("maven.home"), "-cp", System.getProperty("java.class.path"),
-                ComponentJob.class.getName(), "-Dgio.release.deployRepository=private::" + product.deploy.toUri());
+        // The builder runs the real goal in a checkout of the component, as a team's Buildbot would (README).
+        Path repository = PluginRepository.create(product.root.resolve("worker-m2"), Path.of("").toAbsolutePath().getParent());
+        List<String> job = List.of(Path.of(System.getProperty("maven.home"), "bin", "mvn").toString(), "-B",
+                "-Dmaven.repo.local=" + repository,
+                "io.gravitee.release:gio-release-maven-plugin:" + PluginRepository.VERSION + ":component",
+                "-Dgio.release.deployRepository=private::" + product.deploy.toUri());
+        // MAVEN_ARGS reaches the component's own build too (maven-invoker starts it with this environment).
+        Map<String, String> env = Map.of("MAVEN_ARGS", "-Dmaven.repo.local.tail=" + PluginRepository.userRepository(),
+                "JAVA_HOME", System.getProperty("java.home"));
         BuildbotPeer peer = new BuildbotPeer(product.root.resolve("buildbot"), LOGIN,
-                new BuildbotPeer.JobCommand(job, Map.of(), false));
+                new BuildbotPeer.JobCommand(job, env, true));
         peer.start();
         return new BuildbotProduct(peer);
     }

@@ -55,8 +55,9 @@ class BuildbotReleaseTest {
                     "gio:Sample-2.1.3:sample-gateway:2.1.3:1"), reasons);
         }
         for (String component : COMPONENTS) {
-            assertTrue(Files.readString(remote.root.resolve("work/" + component + "-build.log"))
-                    .contains("[gio] deploy.files "), component + ": the job's log is copied");
+            String log = Files.readString(remote.root.resolve("work/" + component + "-build.log"));
+            assertTrue(log.contains("gio-release-maven-plugin:0.1.0-SNAPSHOT:component"), component + ": " + log);
+            assertTrue(log.contains("[gio] deploy.files "), component + ": the job's log is copied: " + log);
         }
         assertSameFinalState(local, remote);
     }
