@@ -127,7 +127,8 @@ public final class BuildbotEngine implements CiEngine {
                 for (JsonNode log : get("api/v2/steps/" + step.path("stepid").asInt() + "/logs").path("logs")) {
                     out.append("--- step ").append(step.path("name").asText()).append(", log ")
                             .append(log.path("name").asText()).append('\n');
-                    out.append(text("api/v2/logs/" + log.path("logid").asInt() + "/raw"));
+                    String text = text("api/v2/logs/" + log.path("logid").asInt() + "/raw");
+                    out.append(text).append(text.endsWith("\n") ? "" : "\n");
                 }
             }
         }

@@ -182,7 +182,7 @@ public final class RemoteExecutor implements ComponentExecutor {
                 if (Instant.now().isAfter(deadline)) {
                     engine.cancel(handle);
                     return new CiEngine.Status(CiEngine.State.CANCELLED, "cancelled by gio after "
-                            + polling.timeout().toMinutes() + " min (gio.release.buildTimeoutMinutes)");
+                            + polling.timeout().toSeconds() + " s (gio.release.buildTimeoutMinutes)");
                 }
                 Thread.sleep((long) (delay * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble())));
                 delay = Math.min(polling.max().toMillis(), delay * 3 / 2);

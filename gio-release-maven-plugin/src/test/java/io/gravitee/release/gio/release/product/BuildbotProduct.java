@@ -52,17 +52,26 @@ final class BuildbotProduct implements AutoCloseable {
     }
 
     static ReleaseRequest.ExecutorFactory executor(URI url) {
+        return executor(url, Duration.ofMinutes(10));
+    }
+
+    /** @param timeout how long gio awaits a build before it cancels it */
+    static ReleaseRequest.ExecutorFactory executor(URI url, Duration timeout) {
         return (settings, release, console, local) -> new RemoteExecutor(
                 new BuildbotEngine(url, Optional.of(new Credentials("gio-buildbot", LOGIN.username(), LOGIN.password())),
                         BuildbotPeer.BUILDER, BuildbotPeer.SCHEDULER),
                 settings, release, console, new RemoteExecutor.Polling(Duration.ofMillis(300), Duration.ofSeconds(2),
-                        Duration.ofSeconds(3), Duration.ofMinutes(10)));
+                        Duration.ofSeconds(3), timeout));
     }
 
     static ReleaseRequest request(ProductFixture product, URI url, int leaseSeconds) {
+        return request(product, leaseSeconds, executor(url));
+    }
+
+    static ReleaseRequest request(ProductFixture product, int leaseSeconds, ReleaseRequest.ExecutorFactory executor) {
         return new ReleaseRequest(product.checkout, "release.json", false, scm -> product.settings(false),
                 Optional.empty(), 2, new LeaseOptions(Duration.ofSeconds(leaseSeconds), false, "test"),
-                product.root.resolve("reports"), executor(url));
+                product.root.resolve("reports"), executor);
     }
 
     ReleaseReport release(ProductFixture product) throws Exception {

@@ -200,7 +200,17 @@ public final class BuildbotPeer implements Peer {
                 "--pidfile=", "--logfile=" + log, "-y", "buildbot.tac")
                 .directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("twistd.out").toFile()));
-        builder.environment().put("PYTHONPATH", dir.resolve("www").toString());
+        // Buildbot prints a build's whole environment at the top of its log: the workers get a plain one, not
+        // whatever the process starting the sandbox holds. The job's own variables come from JobCommand.env.
+        Map<String, String> env = builder.environment();
+        Map<String, String> inherited = Map.copyOf(env);
+        env.clear();
+        for (String name : List.of("PATH", "HOME", "LANG", "USER", "TMPDIR")) {
+            if (inherited.containsKey(name)) {
+                env.put(name, inherited.get(name));
+            }
+        }
+        env.put("PYTHONPATH", dir.resolve("www").toString());
         return builder.start();
     }
 
