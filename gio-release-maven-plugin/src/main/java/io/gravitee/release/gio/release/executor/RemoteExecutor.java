@@ -126,7 +126,11 @@ public final class RemoteExecutor implements ComponentExecutor {
             dispatches.dispatched(dispatch.key(), handle);
         }
         CiEngine.Status status = engine.poll(handle);
-        if (status.finished() && status.state() != CiEngine.State.SUCCEEDED) {
+        // A finished build whose tag is not there (failed, cancelled, or a job that released nothing) will not
+        // release the component; the tag is checked again for a build that succeeded since the first check.
+        boolean released = status.state() == CiEngine.State.SUCCEEDED
+                && tagged(component.name(), component.releaseVersion().toString());
+        if (status.finished() && !released) {
             console.info("  " + component.name() + ": the earlier attempt's build " + handle + " ended "
                     + status.state() + "; dispatching a new attempt");
             // Its run may have uploaded files after the run that followed it died: the next attempt must know them.
