@@ -20,14 +20,22 @@ public enum PeerKind {
     MAVEN("maven", Nexus3Peer::new),
     S3("s3", S3Peer::new),
     NEXUS2("nexus2", Nexus2Peer::new),
-    CENTRAL("central", CentralPeer::new);
+    CENTRAL("central", CentralPeer::new),
+    /** Started only when named ({@code --only buildbot}): it needs Debian's buildbot packages, the others nothing. */
+    BUILDBOT("buildbot", io.gravitee.release.gio.sandbox.buildbot.BuildbotPeer::new, false);
 
     private final String id;
     private final PeerFactory factory;
+    private final boolean byDefault;
 
     PeerKind(String id, PeerFactory factory) {
+        this(id, factory, true);
+    }
+
+    PeerKind(String id, PeerFactory factory, boolean byDefault) {
         this.id = id;
         this.factory = factory;
+        this.byDefault = byDefault;
     }
 
     /** The name used in {@code --only}, in {@code sandbox.json} and as the data directory name. */
@@ -54,7 +62,7 @@ public enum PeerKind {
 
     /** The peers started when none are named. */
     public static Set<PeerKind> availableKinds() {
-        return Arrays.stream(values()).filter(PeerKind::available)
+        return Arrays.stream(values()).filter(k -> k.available() && k.byDefault)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(PeerKind.class)));
     }
 

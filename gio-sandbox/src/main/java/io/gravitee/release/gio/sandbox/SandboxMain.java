@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * Command line of the sandbox.
  *
  * <pre>
- * java -jar gio-sandbox.jar start --dir DIR [--only git,maven,s3,nexus2,central]
+ * java -jar gio-sandbox.jar start --dir DIR [--only git,maven,s3,nexus2,central,buildbot]
  * java -jar gio-sandbox.jar fixture --manifest release.json --dir DIR [--depends B=A[:property],...]
  *     [--release-ready true] [--distributions A,B]
  * java -jar gio-sandbox.jar signing-key --dir DIR
@@ -34,7 +34,7 @@ public final class SandboxMain {
     static final int USAGE = 2;
     private static final Pattern DEPENDS = Pattern.compile("([^=:,\\s]+)=([^=:,\\s]+)(:property)?");
     static final String USAGE_TEXT = """
-            usage: java -jar gio-sandbox.jar start --dir DIR [--only git,maven,s3,nexus2,central]
+            usage: java -jar gio-sandbox.jar start --dir DIR [--only git,maven,s3,nexus2,central,buildbot]
                    java -jar gio-sandbox.jar fixture --manifest release.json --dir DIR [--depends B=A[:property],...]
                                                     [--release-ready true] [--distributions A,B]
                    java -jar gio-sandbox.jar signing-key --dir DIR
@@ -199,7 +199,7 @@ public final class SandboxMain {
                             + PeerKind.ids()));
             if (!kind.available()) {
                 throw new UsageException("peer " + kind.id() + " is not available yet; available: "
-                        + String.join(",", PeerKind.availableKinds().stream().map(PeerKind::id).toList()));
+                        + PeerKind.ids());
             }
             kinds.add(kind);
         }

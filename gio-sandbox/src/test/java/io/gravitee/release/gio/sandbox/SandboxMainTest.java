@@ -58,7 +58,7 @@ class SandboxMainTest {
         "start --dir d --dir e                      | --dir given twice",
         "start --dir d extra                        | unexpected argument 'extra'",
         "start --dir d --port 80                    | unknown option --port for start",
-        "start --dir d --only git,ftp               | unknown peer 'ftp' in --only: known peers are git,maven,s3,nexus2,central",
+        "start --dir d --only git,ftp               | unknown peer 'ftp' in --only: known peers are git,maven,s3,nexus2,central,buildbot",
         "start --dir d --only ,                     | --only names no peer",
         "fixture --dir d                            | --manifest is required",
         "fixture --manifest nope.json --dir d       | manifest nope.json is not a file",

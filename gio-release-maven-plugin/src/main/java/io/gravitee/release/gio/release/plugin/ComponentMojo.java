@@ -3,15 +3,13 @@ package io.gravitee.release.gio.release.plugin;
 import io.gravitee.release.gio.credentials.Credentials;
 import io.gravitee.release.gio.git.GitCredentials;
 import io.gravitee.release.gio.log.Console;
-import io.gravitee.release.gio.manifest.Component;
 import io.gravitee.release.gio.manifest.Version;
 import io.gravitee.release.gio.maven.GoalRun;
 import io.gravitee.release.gio.maven.ServerCredentials;
-import io.gravitee.release.gio.release.build.DeployJournal;
 import io.gravitee.release.gio.release.build.DeployRepository;
 import io.gravitee.release.gio.release.build.MavenBuild;
 import io.gravitee.release.gio.release.component.ComponentOutcome;
-import io.gravitee.release.gio.release.component.ComponentReleaser;
+import io.gravitee.release.gio.release.component.ComponentJob;
 import io.gravitee.release.gio.release.component.ReleaseSettings;
 import io.gravitee.release.gio.release.product.ReleaseReport;
 import java.io.File;
@@ -19,7 +17,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
@@ -79,6 +76,22 @@ public class ComponentMojo extends AbstractMojo {
     @Parameter(property = "gio.dryRun", defaultValue = "false")
     private boolean dryRun;
 
+    /**
+     * The version to release, as the manifest has it ({@code X.Y.Z-SNAPSHOT}); default: the POM's. A CI job of
+     * {@code gio-release:release} gets it from the orchestrator: a job the engine re-runs after the release must find
+     * that version's tag, not release the next snapshot the branch then holds.
+     */
+    @Parameter(property = "gio.release.version")
+    private String releaseVersion;
+
+    /** {@code groupId:artifactId=version,...} released earlier in the product release, aligned on before the build. */
+    @Parameter(property = "gio.release.aligned")
+    private String aligned;
+
+    /** The deploy intent dead attempts recorded in the release ledger (base64), from the orchestrator. */
+    @Parameter(property = "gio.release.deployIntent")
+    private String deployIntent;
+
     @Parameter(defaultValue = "${project}", readonly = true)
     private MavenProject project;
 
@@ -123,7 +136,8 @@ public class ComponentMojo extends AbstractMojo {
         }
         Version version;
         try {
-            version = Version.parse(project.getVersion());
+            version = Version.parse(releaseVersion == null || releaseVersion.isBlank() ? project.getVersion()
+                    : releaseVersion);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(project.getVersion() + " in " + project.getFile() + ": " + e.getMessage(), e);
         }
@@ -160,10 +174,10 @@ public class ComponentMojo extends AbstractMojo {
                         System.getenv().getOrDefault("GIT_AUTHOR_EMAIL", "release@gravitee.io")),
                 dryRun, work.resolve("dry-run-repository")),
                 Alignment.releases(target, lookupRepositories, session.getSettings(), decrypter), updateProperties);
-        Component component = new Component(project.getArtifactId(), version, true, Optional.empty());
-        // Standalone, the deploy's intent is kept beside the report: a re-run in the same workspace finds it.
-        ComponentOutcome outcome = new ComponentReleaser(settings, console).release(component, Map.of(),
-                DeployJournal.file(work.resolve("deploy-intent-" + project.getArtifactId() + ".txt")));
+        // The deploy's intent is kept beside the report (a re-run in the same workspace finds it) and printed for an
+        // orchestrator that runs this goal as a CI job (ComponentJob).
+        ComponentOutcome outcome = ComponentJob.of(project.getArtifactId(), version.toString(), aligned, deployIntent)
+                .run(settings, work, console);
         ReleaseReport report = new ReleaseReport(project.getArtifactId(), version.release().toString(), dryRun,
                 List.of(new ReleaseReport.Row(1, outcome)), List.of(), outcome.duration());
         report.print(console);

@@ -17,6 +17,8 @@ import io.gravitee.release.gio.release.build.MavenBuild;
 import io.gravitee.release.gio.release.build.RepositoryReleases;
 import io.gravitee.release.gio.release.component.ReleaseException;
 import io.gravitee.release.gio.release.component.ReleaseSettings;
+import io.gravitee.release.gio.release.executor.ExecutorChoice;
+import io.gravitee.release.gio.release.executor.RemoteExecutor;
 import io.gravitee.release.gio.release.product.ProductRelease;
 import io.gravitee.release.gio.release.product.ReleaseReport;
 import io.gravitee.release.gio.release.product.ReleaseRequest;
@@ -119,6 +121,29 @@ public class ReleaseMojo extends AbstractMojo {
     @Parameter(property = "gio.outputDirectory", defaultValue = "${basedir}/target/gio")
     private File outputDirectory;
 
+    /**
+     * Where component builds run: {@code local} (maven-invoker on this machine) or {@code buildbot} (a build of
+     * {@code gio.buildbot.builder} per component, running {@code gio-release:component} on its workers).
+     */
+    @Parameter(property = "gio.release.executor", defaultValue = "local")
+    private String executor;
+
+    /** The Buildbot master's URL, for {@code -Dgio.release.executor=buildbot}. */
+    @Parameter(property = "gio.buildbot.url")
+    private String buildbotUrl;
+
+    /** The {@code <server>} of settings.xml holding the Buildbot login (UserPasswordAuth). */
+    @Parameter(property = "gio.buildbot.serverId")
+    private String buildbotServerId;
+
+    /** The Buildbot builder whose build runs {@code gio-release:component}. */
+    @Parameter(property = "gio.buildbot.builder", defaultValue = "gio-component")
+    private String buildbotBuilder;
+
+    /** The force scheduler triggering that builder (its {@code reasonString} must be {@code %(reason)s}). */
+    @Parameter(property = "gio.buildbot.scheduler", defaultValue = "gio")
+    private String buildbotScheduler;
+
     @Parameter(defaultValue = "${session}", readonly = true)
     private MavenSession session;
 
@@ -172,7 +197,7 @@ public class ReleaseMojo extends AbstractMojo {
                         work.resolve("work"), Duration.ofMinutes(buildTimeoutMinutes), author(), dryRun,
                         work.resolve("dry-run-repository")), releases, updateProperties),
                 git, threads == null ? Runtime.getRuntime().availableProcessors() : threads,
-                new LeaseOptions(Duration.ofSeconds(lockTtl), lockForce, "gio-release:release"), work);
+                new LeaseOptions(Duration.ofSeconds(lockTtl), lockForce, "gio-release:release"), work, executor());
         ReleaseReport report;
         try {
             report = new ProductRelease(request, console).run();
@@ -198,6 +223,17 @@ public class ReleaseMojo extends AbstractMojo {
         Required.of(goal).check(deployRepository, "gio.release.deployRepository", "where components are deployed, as"
                 + " id::url (the id names its settings.xml <server>)",
                 "gio-maven::https://nexus.example.com/repository/maven-releases/").verify();
+    }
+
+    private ReleaseRequest.ExecutorFactory executor() throws MojoFailureException {
+        try {
+            return ExecutorChoice.of(executor, new ExecutorChoice.BuildbotSettings(Optional.ofNullable(buildbotUrl),
+                    ServerCredentials.resolveOptional(session.getSettings(), decrypter, buildbotServerId,
+                            "gio.buildbot.serverId"), buildbotBuilder, buildbotScheduler),
+                    RemoteExecutor.Polling.defaults(Duration.ofMinutes(buildTimeoutMinutes)));
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage() + ". Nothing was released.", e);
+        }
     }
 
     private DeployRepository deployRepository() throws MojoFailureException {

@@ -18,6 +18,8 @@ import io.gravitee.release.gio.release.component.ComponentOutcome;
 import io.gravitee.release.gio.release.component.ComponentReleaser;
 import io.gravitee.release.gio.release.component.ReleaseException;
 import io.gravitee.release.gio.release.component.ReleaseSettings;
+import io.gravitee.release.gio.release.executor.ComponentExecutor;
+import io.gravitee.release.gio.release.executor.ComponentJournals;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -106,6 +108,8 @@ public final class ProductRelease {
         }
         Map<String, String> released = new ConcurrentHashMap<>(releasedArtifacts(ledger.state(), manifest, product));
         ComponentReleaser releaser = new ComponentReleaser(settings, console, request.lease().ttl());
+        ComponentExecutor executor = request.executor().create(settings, manifest.name() + "-" + product, console,
+                releaser);
         List<ReleaseReport.Row> rows = new ArrayList<>();
         boolean stopped = false;
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, request.threads()));
@@ -124,8 +128,10 @@ public final class ProductRelease {
                 List<Future<ComponentOutcome>> futures = new ArrayList<>();
                 for (Component component : wave.components()) {
                     futures.add(pool.submit(() -> {
-                        ComponentOutcome outcome = releaser.release(component, before,
-                                new LedgerDeployJournal(ledger, component.name(), component.releaseVersion().toString()));
+                        String version = component.releaseVersion().toString();
+                        ComponentOutcome outcome = executor.release(component, before, new ComponentJournals(
+                                new LedgerDeployJournal(ledger, component.name(), version),
+                                new LedgerDispatchJournal(ledger, component.name(), version)));
                         record(ledger, outcome, product);
                         console.info("  " + component.name() + " " + outcome.version() + ": " + outcome.status()
                                 + " in " + String.format("%.1fs", outcome.duration().toMillis() / 1000.0)
