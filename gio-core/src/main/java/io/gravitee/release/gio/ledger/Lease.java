@@ -36,6 +36,9 @@ import org.eclipse.jgit.lib.TreeFormatter;
  * update is ever a forced one.
  */
 public final class Lease implements AutoCloseable {
+    /** Longer than any live git writer holds a ref lock (milliseconds), shorter than a CI re-run takes to start. */
+    private static final Duration LIVE_LOCK_MARGIN = Duration.ofSeconds(2);
+
 
     /** Prefix of lease refs on the ledger remote. */
     public static final String REF_PREFIX = "refs/gio/locks/";
@@ -104,7 +107,7 @@ public final class Lease implements AutoCloseable {
                 change = RefChange.update(ref, existing.get(),
                         leaseCommit(repository, mine, existing.get(), "take over from " + previous.holder()));
             }
-            removeStaleLocks(repository, refs, previous == null ? options.ttl() : previous.ttl(), now, console);
+            removeStaleLocks(repository, refs, staleBefore(previous, options, now), now, console);
             outcome = repository.push(List.of(change), false);
             if (outcome.accepted()) {
                 if (previous != null) {
@@ -139,12 +142,30 @@ public final class Lease implements AutoCloseable {
      * a lock file older than the lease's ttl, found while the lease is free or expired, was left by
      * a holder killed mid-push: without removing it nothing could ever write these refs again.
      */
-    private static void removeStaleLocks(GitRepository repository, List<String> refs, Duration ttl, Instant now,
-            Console console) {
-        for (Path lock : repository.locks().removeOlderThan(refs, now.minus(ttl))) {
+    private static void removeStaleLocks(GitRepository repository, List<String> refs, Instant writtenBefore,
+            Instant now, Console console) {
+        for (Path lock : repository.locks().removeOlderThan(refs, writtenBefore)) {
             console.warn("Removed the lock file " + lock + ", left on the ledger's remote by a process killed while"
-                    + " writing to it (older than the lease's ttl of " + ttl.toSeconds() + " s)");
+                    + " writing to it (written " + Duration.between(writtenBefore, now).toSeconds() + " s or more ago,"
+                    + " while the lease was held by a run that is gone)");
         }
+    }
+
+    /**
+     * Lock files written before this are a dead holder's. A free lease: older than the ttl. An expired one: written
+     * while it was still held (before it expired) and not in the last seconds: its holder died holding them, since only
+     * the lease's holder writes these refs and git holds a lock for milliseconds. A forced takeover of a live lease
+     * keeps the ttl rule: its holder may still be pushing.
+     */
+    private static Instant staleBefore(LeaseRecord previous, LeaseOptions options, Instant now) {
+        if (previous == null) {
+            return now.minus(options.ttl());
+        }
+        if (!previous.expired(now)) {
+            return now.minus(previous.ttl());
+        }
+        Instant margin = now.minus(LIVE_LOCK_MARGIN);
+        return previous.expiresAt().isBefore(margin) ? previous.expiresAt() : margin;
     }
 
     /** The lease ref on the remote. */

@@ -63,6 +63,12 @@ public final class Ledger implements AutoCloseable {
     private final String branchRef;
     private final String trackingRef;
     private Lease lease;
+    /**
+     * Why the replay of commits a killed run left unpushed waits: the remote's ledger branch was locked (lock files a
+     * process killed mid-push left). Only the lease's holder may remove those, so the replay runs again once the
+     * lease is acquired; a ledger that never takes one fails its first update with this.
+     */
+    private LedgerException recoveryLocked;
     /** Test hook run right after the local commit, before its push. */
     Runnable afterLocalCommit = () -> {};
 
@@ -167,6 +173,11 @@ public final class Ledger implements AutoCloseable {
         List<String> refs = new ArrayList<>(guarded);
         refs.add(0, branchRef);
         lease = Lease.acquire(repository, releaseId, refs, options, env, console, clock);
+        if (recoveryLocked != null) {
+            recoveryLocked = null;
+            repository.fetch();
+            recover(); // the lease's takeover removed the dead holder's lock files: the replay can push now
+        }
         return lease;
     }
 
@@ -178,6 +189,9 @@ public final class Ledger implements AutoCloseable {
      * @throws LeaseLostException when this process's lease was taken over: nothing was written
      */
     public synchronized UpdateResult update(String message, LedgerChange change) {
+        if (recoveryLocked != null) {
+            throw recoveryLocked;
+        }
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             ObjectId base = id(trackingRef);
             LedgerState baseState = base == null ? LedgerState.empty(location.lifecycle()) : stateAt(base);
@@ -223,7 +237,7 @@ public final class Ledger implements AutoCloseable {
                     backoff(attempt);
                     continue;
                 }
-                throw new LedgerException("The ledger push to " + repository.remote() + " " + branchRef
+                throw new LockedException("The ledger push to " + repository.remote() + " " + branchRef
                         + " was refused although the branch did not move: " + outcome.describeRejections() + "."
                         + repository.locks().hint(List.of(branchRef)));
             }
@@ -333,16 +347,32 @@ public final class Ledger implements AutoCloseable {
             console.warn("The ledger clone " + repository.workTree() + " holds " + unpushed.size()
                     + " commit(s) a previous run did not push; replaying them on " + repository.remote());
             Recovery recovery = new Recovery(repository, location, console);
-            for (RevCommit commit : unpushed) {
-                UpdateResult result = update(Transition.stripTrailers(commit.getFullMessage())
-                        + "\n\nRecovered from unpushed commit " + commit.abbreviate(10).name(), recovery.replay(commit));
-                console.info("Recovered ledger commit " + commit.abbreviate(10).name() + " ("
-                        + commit.getShortMessage() + "): " + (result.changed() ? result.transitions() + " pushed"
-                                : "already on the remote"));
+            try {
+                for (RevCommit commit : unpushed) {
+                    UpdateResult result = update(Transition.stripTrailers(commit.getFullMessage())
+                            + "\n\nRecovered from unpushed commit " + commit.abbreviate(10).name(), recovery.replay(commit));
+                    console.info("Recovered ledger commit " + commit.abbreviate(10).name() + " ("
+                            + commit.getShortMessage() + "): " + (result.changed() ? result.transitions() + " pushed"
+                                    : "already on the remote"));
+                }
+            } catch (LockedException e) {
+                // BACKUP_REF keeps every unpushed commit: the replay runs again once the lease is taken.
+                console.warn("The ledger's remote is locked; the unpushed commit(s) are replayed once the lease is"
+                        + " taken (a takeover removes lock files a killed holder left)");
+                recoveryLocked = e;
+                resetTo(id(trackingRef));
+                return;
             }
             setRef(BACKUP_REF, null);
         }
         resetTo(id(trackingRef));
+    }
+
+    /** A ledger push refused because the remote's ref is locked, the branch not having moved. */
+    static final class LockedException extends LedgerException {
+        LockedException(String message) {
+            super(message);
+        }
     }
 
     /** Sleeps before retry {@code attempt + 1}: growing, jittered, at most about a second. */
