@@ -164,6 +164,35 @@ class LeaseTest {
     }
 
     @Test
+    void aReplayOfAKilledRunsUnpushedCommitWaitsForTheLeaseWhenTheRemoteIsLocked() throws Exception {
+        try (Ledger killed = open("run", Map.of())) {
+            Lease lease = killed.acquireLease("4.8.0", new LeaseOptions(TTL, false, null));
+            killed.update("a", start("a"));
+            lease.stopRenewing();
+            // Killed between its local commit of "b" and the push, which left the remote's branch locked.
+            killed.afterLocalCommit = () -> {
+                throw new IllegalStateException("killed");
+            };
+            assertThrows(IllegalStateException.class, () -> killed.update("b", start("b")));
+            Thread.sleep(TTL.toMillis() + 300);
+            List<Path> locks = List.of(leftLock("refs/heads/main", TTL.plusMillis(200)),
+                    leftLock("packed-refs", TTL.plusMillis(200)));
+
+            // The re-run in the same workspace: the replay cannot push yet, and does once the lease is taken over.
+            try (Ledger rerun = open("run", Map.of())) {
+                assertEquals(java.util.Set.of("a"), rerun.state().components().keySet());
+                rerun.acquireLease("4.8.0", new LeaseOptions(TTL, false, null));
+                assertEquals(java.util.Set.of("a", "b"), rerun.state().components().keySet());
+                for (Path lock : locks) {
+                    assertFalse(Files.exists(lock), lock + " removed");
+                }
+                rerun.update("c", start("c"));
+                assertEquals(java.util.Set.of("a", "b", "c"), rerun.state().components().keySet());
+            }
+        }
+    }
+
+    @Test
     void aLockYoungerThanTheTtlIsLeftAloneAndTheErrorSaysWhatToDo() throws Exception {
         Path lock = leftLock(LOCK, Duration.ofSeconds(5));
         try (Ledger ledger = open("first", Map.of())) {
